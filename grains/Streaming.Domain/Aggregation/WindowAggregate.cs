@@ -1,0 +1,27 @@
+namespace Streaming.Domain;
+
+/// <summary>
+/// The result of one window. When <see cref="Count"/> is 0, <see cref="Sum"/> is 0 and every other statistic is NaN.
+/// </summary>
+/// <param name="Count">Number of values.</param>
+/// <param name="Sum">Sum of the values.</param>
+/// <param name="Min">Smallest value, exact.</param>
+/// <param name="Max">Largest value, exact.</param>
+/// <param name="Mean">Arithmetic mean.</param>
+/// <param name="StdDev">
+/// <b>Population</b> standard deviation, <c>sqrt(Σ(x − mean)² / Count)</c> (divides by n, not n − 1).
+/// </param>
+/// <param name="P50">Median (lower rank), within the sketch's relative accuracy (1 % by default).</param>
+/// <param name="P95">95th percentile (lower rank), within the sketch's relative accuracy.</param>
+/// <param name="P99">99th percentile (lower rank), within the sketch's relative accuracy.</param>
+[GenerateSerializer, Immutable, Alias("streaming.window-aggregate.v1")]
+public sealed record WindowAggregate(
+    [property: Id(0)] long Count,
+    [property: Id(1)] double Sum,
+    [property: Id(2)] double Min,
+    [property: Id(3)] double Max,
+    [property: Id(4)] double Mean,
+    [property: Id(5)] double StdDev,
+    [property: Id(6)] double P50,
+    [property: Id(7)] double P95,
+    [property: Id(8)] double P99);

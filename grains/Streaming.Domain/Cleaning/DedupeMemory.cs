@@ -1,0 +1,53 @@
+namespace Streaming.Domain;
+
+/// <summary>
+/// Keys seen recently, each with its event time. Keys older than a horizon behind the newest event
+/// are forgotten (anything that old is late anyway), and a hard cap bounds memory whatever the input.
+/// </summary>
+[GenerateSerializer, Alias("streaming.dedupe-memory.v1")]
+public sealed class DedupeMemory<TKey> where TKey : notnull
+{
+    [Id(0)] private readonly Dictionary<TKey, long> _seen = [];
+    [Id(1)] private int _sizeAfterLastSweep;
+
+    /// <summary>How many keys are remembered.</summary>
+    public int Count => _seen.Count;
+
+    /// <summary>Whether the key was seen.</summary>
+    public bool Contains(TKey key) => _seen.ContainsKey(key);
+
+    /// <summary>Remembers a key; false when it was already there.</summary>
+    public bool Add(TKey key, DateTimeOffset eventTime) => _seen.TryAdd(key, eventTime.UtcTicks);
+
+    /// <summary>
+    /// Forgets keys with event times before <paramref name="horizon"/>, then the oldest beyond
+    /// <paramref name="maxEntries"/>. Sweeps only when the memory has doubled since the last sweep,
+    /// so the cost is amortised to O(1) per key.
+    /// </summary>
+    public void Trim(DateTimeOffset horizon, int maxEntries)
+    {
+        if (_seen.Count < Math.Max(64, 2 * _sizeAfterLastSweep) && _seen.Count <= maxEntries)
+        {
+            return;
+        }
+        var cutoff = horizon.UtcTicks;
+        foreach (var (key, ticks) in _seen)
+        {
+            if (ticks < cutoff)
+            {
+                _seen.Remove(key);
+            }
+        }
+        if (_seen.Count > maxEntries)
+        {
+            // Order by event time, then key text, so the survivors do not depend on insertion order.
+            var excess = _seen.OrderBy(p => p.Value).ThenBy(p => p.Key.ToString(), StringComparer.Ordinal)
+                .Take(_seen.Count - maxEntries).Select(p => p.Key).ToList();
+            foreach (var key in excess)
+            {
+                _seen.Remove(key);
+            }
+        }
+        _sizeAfterLastSweep = _seen.Count;
+    }
+}

@@ -1,0 +1,21 @@
+namespace Streaming.Domain;
+
+/// <summary>Everything cleaning remembers about one source. Mutated only by <see cref="SensorCleaning"/>.</summary>
+[GenerateSerializer, Alias("streaming.source-cleaning-state.v1")]
+public sealed class SourceCleaningState
+{
+    /// <summary>Newest event time seen from the source; the dedupe horizon trails it.</summary>
+    [Id(0)] public DateTimeOffset? MaxEventTime { get; set; }
+
+    /// <summary>Previous reading per canonical metric.</summary>
+    [Id(1)] public Dictionary<string, MetricMemory> Metrics { get; set; } = [];
+
+    /// <summary>Envelope ids seen recently.</summary>
+    [Id(2)] public DedupeMemory<EnvelopeId> SeenEnvelopes { get; set; } = new();
+
+    /// <summary>(metric, event time) pairs seen recently.</summary>
+    [Id(3)] public DedupeMemory<ReadingKey> SeenReadings { get; set; } = new();
+
+    /// <summary>Quality counters.</summary>
+    [Id(4)] public SourceQuality Quality { get; set; } = new();
+}

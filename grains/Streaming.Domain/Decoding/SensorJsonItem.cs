@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Streaming.Domain;
+
+/// <summary>One object of our sensor JSON, decoded on its own so a bad item cannot spoil its neighbours.</summary>
+internal static class SensorJsonItem
+{
+    private static readonly string[] Fields = ["source", "time", "readings", "unit", "seq", "id", "entity", "metric", "value"];
+    private const int Source = 0, Time = 1, Readings = 2, Unit = 3, Seq = 4, Id = 5, Entity = 6, Metric = 7, Value = 8;
+
+    /// <summary>Decodes one item; exactly one of the fault and <paramref name="envelope"/> is set.</summary>
+    internal static DecodeFault? TryDecode(JsonElement item, DecodeContext ctx, out EventEnvelope? envelope)
+    {
+        envelope = null;
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            return new(RejectReason.WrongType, $"an item must be a JSON object, not {item.ValueKind}");
+        }
+
+        var f = new JsonElement[Fields.Length];
+        var source = default(SourceId);
+        var time = default(DateTimeOffset);
+        var readings = Array.Empty<Reading>();
+        long? seq = null;
+        string? id = null;
+        EntityKey? entity = null;
+        var fault = JsonFields.Collect(item, Fields, f)
+            ?? TrySource(f[Source], ctx, out source)
+            ?? (JsonFields.Has(f[Time]) ? null : new DecodeFault(RejectReason.MissingField, "time is required"))
+            ?? EventTimes.TryReadSensorTime(f[Time], ctx, out time)
+            ?? SensorJsonReadings.TryRead(f[Readings], f[Unit], f[Metric], f[Value], ctx, out readings)
+            ?? TryOptional(f, ctx.Limits, ref seq, ref id, ref entity);
+        if (fault is not null)
+        {
+            return fault;
+        }
+
+        var envelopeId = id
+            ?? (seq is { } s
+                ? string.Create(CultureInfo.InvariantCulture, $"{source}#{s}")
+                : $"{source}@{EventTimes.Format(time)}");
+        envelope = new EventEnvelope(
+            new EnvelopeId(envelopeId), source, EventKind.Sensor, entity, time, seq, ctx.Provenance, new SensorPayload(readings));
+        return null;
+    }
+
+    /// <summary>
+    /// A bare JSON number on a <c>sensors/{source}/{metric}</c> topic: one reading, timed at ingest.
+    /// </summary>
+    internal static DecodeFault? TryDecodeBareNumber(JsonElement number, string metric, DecodeContext ctx, out EventEnvelope? envelope)
+    {
+        envelope = null;
+        if (ctx.DefaultSource is not { } source)
+        {
+            return new(RejectReason.MissingField, "a bare number needs the source from the topic");
+        }
+
+        var fault = JsonFields.TryGetNumber(number, $"reading '{metric}'", out var value);
+        if (fault is not null)
+        {
+            return fault;
+        }
+
+        var time = ctx.Provenance.ReceivedAt.ToUniversalTime();
+        envelope = new EventEnvelope(
+            new EnvelopeId($"{source}@{EventTimes.Format(time)}"), source, EventKind.Sensor, null, time, null, ctx.Provenance,
+            new SensorPayload([new Reading(metric, value, null)]));
+        return null;
+    }
+
+    private static DecodeFault? TrySource(JsonElement e, DecodeContext ctx, out SourceId source)
+    {
+        source = ctx.DefaultSource ?? default;
+        if (!JsonFields.Has(e))
+        {
+            return ctx.DefaultSource is null
+                ? new(RejectReason.MissingField, "source is required (or publish on a topic that names it)")
+                : null;
+        }
+
+        var fault = JsonFields.TryGetIdentifier(e, "source", ctx.Limits.MaxIdentifierLength, out var text);
+        if (fault is not null)
+        {
+            return fault;
+        }
+
+        if (ctx.DefaultSource is { } topic && topic.Value != text)
+        {
+            return new(RejectReason.WrongType, $"source in body '{text}' does not match topic source '{topic.Value}'");
+        }
+
+        source = new SourceId(text);
+        return null;
+    }
+
+    private static DecodeFault? TryOptional(JsonElement[] f, DecodeLimits limits, ref long? seq, ref string? id, ref EntityKey? entity)
+    {
+        if (JsonFields.Has(f[Seq]))
+        {
+            var fault = JsonFields.TryGetInteger(f[Seq], "seq", out var s);
+            if (fault is not null)
+            {
+                return fault;
+            }
+
+            seq = s;
+        }
+
+        var max = limits.MaxIdentifierLength;
+        if (JsonFields.Has(f[Id]))
+        {
+            var fault = JsonFields.TryGetIdentifier(f[Id], "id", max, out var text);
+            if (fault is not null)
+            {
+                return fault;
+            }
+
+            id = text;
+        }
+
+        if (JsonFields.Has(f[Entity]))
+        {
+            var fault = JsonFields.TryGetIdentifier(f[Entity], "entity", max, out var text);
+            if (fault is not null)
+            {
+                return fault;
+            }
+
+            entity = new EntityKey(text);
+        }
+
+        return null;
+    }
+}

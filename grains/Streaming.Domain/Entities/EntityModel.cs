@@ -1,0 +1,67 @@
+namespace Streaming.Domain;
+
+/// <summary>The behaviour of an entity, as pure functions of its state and its input.</summary>
+public static class EntityModel
+{
+    /// <summary>Applies clean events in order: dedupe, lateness, current values, windows; then emits what changed.</summary>
+    public static EntityBatchResult Apply(EntityState state, IReadOnlyList<CleanEvent> batch, WindowOptions options, int maxDedupeEntries)
+    {
+        var outcomes = new ApplyOutcome[batch.Count];
+        var deltas = new DeltaBuffer();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            outcomes[i] = ApplyOne(state, batch[i], options, deltas);
+        }
+        var emitted = new List<WindowResult>();
+        state.Windows.Advance(options, emitted);
+        if (state.Windows.MaxEventTicks != long.MinValue)
+        {
+            var horizon = new DateTimeOffset(state.Windows.WatermarkTicks(options), TimeSpan.Zero);
+            state.Applied.Trim(horizon, maxDedupeEntries);
+        }
+        return new EntityBatchResult(outcomes, emitted, deltas.Drain());
+    }
+
+    /// <summary>
+    /// Closes every open window when no event has arrived for <see cref="WindowOptions.IdleTimeout"/> of processing time.
+    /// Returns the final windows, or nothing when the entity is not idle.
+    /// </summary>
+    public static List<WindowResult> CloseIfIdle(EntityState state, WindowOptions options, DateTimeOffset now)
+    {
+        var emitted = new List<WindowResult>();
+        if (state.LastReceivedAt is { } last && now - last >= options.IdleTimeout)
+        {
+            state.Windows.CloseAll(options, emitted);
+        }
+        return emitted;
+    }
+
+    private static ApplyOutcome ApplyOne(EntityState state, CleanEvent e, WindowOptions options, DeltaBuffer deltas)
+    {
+        if (state.Applied.Contains(e.Id))
+        {
+            state.Duplicates++;
+            return ApplyOutcome.Duplicate;
+        }
+        if (state.LastReceivedAt is null || e.ReceivedAt > state.LastReceivedAt)
+        {
+            state.LastReceivedAt = e.ReceivedAt;
+        }
+        if (state.Windows.IsLate(e.EventTime, options))
+        {
+            state.EventsLate++;
+            return ApplyOutcome.Late;
+        }
+        state.Applied.Add(e.Id, e.EventTime);
+        state.EventsApplied++;
+        foreach (var r in e.Readings)
+        {
+            if (!state.Current.TryGetValue(r.Metric, out var current) || e.EventTime >= current.EventTime)
+            {
+                state.Current[r.Metric] = new CurrentValue(r.Value, r.Unit, e.EventTime, r.Flags, e.Source.Value);
+            }
+            state.Windows.Add(new SeriesKey(e.Kind, r.Metric), r.Value, e.EventTime, options, deltas);
+        }
+        return ApplyOutcome.Applied;
+    }
+}

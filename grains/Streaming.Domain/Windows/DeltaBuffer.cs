@@ -1,0 +1,45 @@
+namespace Streaming.Domain;
+
+/// <summary>
+/// Collects, per window, what a batch of events (or of child deltas) added, to hand to the roll-up as
+/// <see cref="WindowDelta"/>s. Owns its accumulators: what it is given is never mutated.
+/// </summary>
+[GenerateSerializer, Alias("streaming.delta-buffer.v1")]
+public sealed class DeltaBuffer
+{
+    [Id(0)] private readonly Dictionary<DeltaKey, WindowDelta> _windows = [];
+
+    /// <summary>Whether nothing was added.</summary>
+    public bool IsEmpty => _windows.Count == 0;
+
+    /// <summary>Adds one value to the delta of one window.</summary>
+    public void Add(WindowKey key, long start, double value, long eventTicks) =>
+        WindowAggregator.Add(Slot(key, start, eventTicks).Accumulator, value);
+
+    /// <summary>Merges a delta into the one for the same window.</summary>
+    public void Merge(WindowDelta delta) =>
+        WindowAggregator.Merge(Slot(delta.Key, delta.StartTicks, delta.MaxEventTicks).Accumulator, delta.Accumulator);
+
+    /// <summary>The deltas collected, in a stable order (by series, size, start), and empties the buffer.</summary>
+    public WindowDelta[] Drain()
+    {
+        WindowDelta[] deltas = [.. _windows.Values.OrderBy(d => d.Key.Series.Kind).ThenBy(d => d.Key.Series.Metric, StringComparer.Ordinal)
+            .ThenBy(d => d.Key.SizeTicks).ThenBy(d => d.StartTicks)];
+        _windows.Clear();
+        return deltas;
+    }
+
+    private WindowDelta Slot(WindowKey key, long start, long eventTicks)
+    {
+        var at = new DeltaKey(key, start);
+        if (!_windows.TryGetValue(at, out var delta))
+        {
+            _windows[at] = delta = new WindowDelta(key, start, WindowAggregator.Create(), eventTicks);
+        }
+        else if (eventTicks > delta.MaxEventTicks)
+        {
+            _windows[at] = delta = delta with { MaxEventTicks = eventTicks };
+        }
+        return delta;
+    }
+}

@@ -1,0 +1,149 @@
+namespace Streaming.Domain;
+
+/// <summary>
+/// Event-time tumbling windows for every series of one owner (an entity or a roll-up), with one watermark:
+/// the newest event time seen minus the allowed lateness, or a forced one after an idle timeout.
+/// A window fires (provisional emission) when event time passes its end, and is final once the watermark
+/// does; an update in between revises it. Pure and deterministic: time arrives only through the events.
+/// </summary>
+[GenerateSerializer, Alias("streaming.window-set.v1")]
+public sealed class WindowSet
+{
+    /// <summary>Newest event time seen, UTC ticks; <see cref="long.MinValue"/> before the first.</summary>
+    [Id(0)] public long MaxEventTicks { get; set; } = long.MinValue;
+
+    /// <summary>Watermark forced forward by <see cref="CloseAll"/>, UTC ticks.</summary>
+    [Id(1)] public long ForcedWatermarkTicks { get; set; } = long.MinValue;
+
+    /// <summary>The series.</summary>
+    [Id(2)] public Dictionary<WindowKey, SeriesWindows> Series { get; set; } = [];
+
+    /// <summary>Whether final windows keep their accumulators (roll-ups, which late deltas may revise).</summary>
+    [Id(3)] public bool RetainAccumulators { get; set; }
+
+    /// <summary>The watermark, UTC ticks.</summary>
+    public long WatermarkTicks(WindowOptions options) =>
+        Math.Max(MaxEventTicks == long.MinValue ? long.MinValue : MaxEventTicks - options.AllowedLateness.Ticks, ForcedWatermarkTicks);
+
+    /// <summary>Whether an event at <paramref name="time"/> is older than the watermark.</summary>
+    public bool IsLate(DateTimeOffset time, WindowOptions options) => time.UtcTicks < WatermarkTicks(options);
+
+    /// <summary>Adds a value to the windows of every size that contain <paramref name="time"/>. The caller has ruled out lateness.</summary>
+    public void Add(SeriesKey series, double value, DateTimeOffset time, WindowOptions options, DeltaBuffer? deltas)
+    {
+        var ticks = time.UtcTicks;
+        foreach (var size in options.Sizes)
+        {
+            var key = new WindowKey(series, size.Ticks);
+            var start = ticks - Mod(ticks, size.Ticks);
+            var window = OpenSlot(key, start);
+            WindowAggregator.Add(window.Accumulator, value);
+            window.Dirty = true;
+            deltas?.Add(key, start, value, ticks);
+        }
+        MaxEventTicks = Math.Max(MaxEventTicks, ticks);
+    }
+
+    /// <summary>Merges a child's delta. A delta for a final window revises it (emitted at once); nothing is dropped.</summary>
+    public void Merge(WindowDelta delta, WindowOptions options, List<WindowResult> emitted)
+    {
+        var closed = Series.TryGetValue(delta.Key, out var series) ? series.FindClosed(delta.StartTicks) : null;
+        if (closed?.Accumulator is { } accumulator)
+        {
+            WindowAggregator.Merge(accumulator, delta.Accumulator);
+            closed.Aggregate = WindowAggregator.Result(accumulator);
+            closed.Revision++;
+            emitted.Add(Result(delta.Key, delta.StartTicks, closed.Aggregate, closed.Revision, final: true));
+        }
+        else
+        {
+            var window = OpenSlot(delta.Key, delta.StartTicks);
+            WindowAggregator.Merge(window.Accumulator, delta.Accumulator);
+            window.Dirty = true;
+        }
+        MaxEventTicks = Math.Max(MaxEventTicks, delta.MaxEventTicks);
+    }
+
+    /// <summary>Emits what changed: windows that event time has passed (provisional) and those the watermark has passed (final).</summary>
+    public void Advance(WindowOptions options, List<WindowResult> emitted)
+    {
+        var watermark = WatermarkTicks(options);
+        foreach (var (key, series) in Series)
+        {
+            List<long>? finished = null;
+            foreach (var (start, window) in series.Open)
+            {
+                var end = start + key.SizeTicks;
+                if (end <= watermark)
+                {
+                    (finished ??= []).Add(start);
+                    var aggregate = WindowAggregator.Result(window.Accumulator);
+                    emitted.Add(Result(key, start, aggregate, ++window.Revision, final: true));
+                    series.AddClosed(new ClosedWindow
+                    {
+                        StartTicks = start, Aggregate = aggregate, Revision = window.Revision,
+                        Accumulator = RetainAccumulators ? window.Accumulator : null,
+                    }, options.RetainWindows);
+                }
+                else if (end <= MaxEventTicks && window.Dirty)
+                {
+                    emitted.Add(Result(key, start, WindowAggregator.Result(window.Accumulator), ++window.Revision, final: false));
+                    window.Dirty = false;
+                }
+            }
+            finished?.ForEach(start => series.Open.Remove(start));
+        }
+    }
+
+    /// <summary>Makes every open window final, as after an idle timeout: the watermark moves past them all.</summary>
+    public void CloseAll(WindowOptions options, List<WindowResult> emitted)
+    {
+        foreach (var (key, series) in Series)
+        {
+            if (series.Open.Count > 0)
+            {
+                ForcedWatermarkTicks = Math.Max(ForcedWatermarkTicks, series.Open.Keys.Max() + key.SizeTicks);
+            }
+        }
+        Advance(options, emitted);
+    }
+
+    /// <summary>Windows of one series and size overlapping [from, to), oldest first: final ones, then open ones as provisional.</summary>
+    public IEnumerable<WindowResult> Query(WindowKey key, DateTimeOffset? from, DateTimeOffset? to)
+    {
+        if (!Series.TryGetValue(key, out var series))
+        {
+            yield break;
+        }
+        var lo = from?.UtcTicks - key.SizeTicks ?? long.MinValue;
+        var hi = to?.UtcTicks ?? long.MaxValue;
+        foreach (var closed in series.Closed.Where(c => c.StartTicks > lo && c.StartTicks < hi))
+        {
+            yield return Result(key, closed.StartTicks, closed.Aggregate, closed.Revision, final: true);
+        }
+        foreach (var (start, open) in series.Open.Where(o => o.Key > lo && o.Key < hi))
+        {
+            yield return Result(key, start, WindowAggregator.Result(open.Accumulator), open.Revision, final: false);
+        }
+    }
+
+    private OpenWindow OpenSlot(WindowKey key, long start)
+    {
+        if (!Series.TryGetValue(key, out var series))
+        {
+            Series[key] = series = new SeriesWindows();
+        }
+        if (!series.Open.TryGetValue(start, out var window))
+        {
+            series.Open[start] = window = new OpenWindow();
+        }
+        return window;
+    }
+
+    private static WindowResult Result(WindowKey key, long start, WindowAggregate aggregate, int revision, bool final) =>
+        new(key.Series, key.Size, new DateTimeOffset(start, TimeSpan.Zero), new DateTimeOffset(start + key.SizeTicks, TimeSpan.Zero),
+            aggregate, revision, final);
+
+    // Floor modulo, so times before the epoch still align to window starts.
+    private static long Mod(long ticks, long size) => ((ticks % size) + size) % size;
+}

@@ -1,0 +1,15 @@
+using Streaming.Domain;
+
+namespace Streaming.Grains.Abstractions;
+
+/// <summary>An entity's current state as the API shows it.</summary>
+[GenerateSerializer, Immutable, Alias("streaming.entity-snapshot.v1")]
+public sealed record EntitySnapshot(
+    [property: Id(0)] string Key,
+    [property: Id(1)] string Area,
+    [property: Id(2)] Dictionary<string, CurrentValue> Current,
+    [property: Id(3)] long EventsApplied,
+    [property: Id(4)] long EventsLate,
+    [property: Id(5)] long Duplicates,
+    [property: Id(6)] DateTimeOffset? LastReceivedAt,
+    [property: Id(7)] DateTimeOffset? Watermark);

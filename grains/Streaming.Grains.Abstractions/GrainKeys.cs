@@ -1,0 +1,22 @@
+using Streaming.Domain;
+
+namespace Streaming.Grains.Abstractions;
+
+/// <summary>The only place grain keys are built, so every caller addresses the same activation.</summary>
+public static class GrainKeys
+{
+    /// <summary>The roll-up of the whole system.</summary>
+    public const string System = "system";
+
+    /// <summary>Key of a source's grain.</summary>
+    public static string Source(SourceId source) => source.Value;
+
+    /// <summary>Key of an entity's grain.</summary>
+    public static string Entity(EntityKey entity) => entity.Value;
+
+    /// <summary>Key of an area's roll-up grain.</summary>
+    public static string Area(string area) => "area:" + area;
+
+    /// <summary>The roll-up a roll-up reports to: areas report to the system, the system to nobody.</summary>
+    public static string? ParentOf(string rollupKey) => rollupKey == System ? null : System;
+}

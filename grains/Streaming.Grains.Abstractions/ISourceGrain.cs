@@ -1,0 +1,16 @@
+using Streaming.Domain;
+
+namespace Streaming.Grains.Abstractions;
+
+/// <summary>One source: cleans its events (schema, units, range, duplicates, quality flags) and hands them to entities.</summary>
+public interface ISourceGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Cleans and applies a batch of this source's events, in order. Returns only once everything accepted is
+    /// durable (per the configured storage), so the caller may then acknowledge the sender.
+    /// </summary>
+    Task<IngestReport> Ingest(EventEnvelope[] batch);
+
+    /// <summary>Health and quality counters.</summary>
+    Task<SourceHealth> GetHealth();
+}

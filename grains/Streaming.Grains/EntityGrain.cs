@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using Streaming.Domain;
+using Streaming.Grains.Abstractions;
+
+namespace Streaming.Grains;
+
+/// <summary>
+/// One entity's twin: current values and event-time windows. Non-reentrant, so events apply in order.
+/// Persistence: one write per applied batch, before returning; the window deltas owed to the area travel in
+/// the same write (an outbox) and are resent until the area confirms them, so roll-ups lose nothing.
+/// </summary>
+public sealed partial class EntityGrain(
+    [PersistentState("entity", StorageNames.Default)] IPersistentState<EntityState> state,
+    IOptions<WindowOptions> windows, IOptions<CleaningOptions> cleaning, TimeProvider time, ILogger<EntityGrain> logger)
+    : Grain, IEntityGrain, IEntityQueryGrain
+{
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var period = windows.Value.IdleTimeout / 4;
+        this.RegisterGrainTimer(OnTimer, new GrainTimerCreationOptions(period, period) { Interleave = false, KeepAlive = false });
+        return Task.CompletedTask;
+    }
+
+    public async Task<ApplyOutcome[]> Apply(CleanEvent[] batch)
+    {
+        try
+        {
+            var result = EntityModel.Apply(state.State, batch, windows.Value, cleaning.Value.MaxDedupeEntries);
+            state.State.Outbox.Enqueue(result.Deltas);
+            await state.WriteStateAsync();
+            LogApplied(batch.Length, result.Emitted.Count);
+            await FlushOutbox();
+            return result.Outcomes;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The in-memory state may hold changes that were never written; reload it rather than build on them.
+            LogApplyFailed(ex, batch.Length);
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    public Task<EntitySnapshot> GetSnapshot()
+    {
+        var s = state.State;
+        var watermark = s.Windows.MaxEventTicks == long.MinValue ? (DateTimeOffset?)null
+            : new DateTimeOffset(s.Windows.WatermarkTicks(windows.Value), TimeSpan.Zero);
+        return Task.FromResult(new EntitySnapshot(this.GetPrimaryKeyString(), s.Area, new(s.Current),
+            s.EventsApplied, s.EventsLate, s.Duplicates, s.LastReceivedAt, watermark));
+    }
+
+    public Task<WindowResult[]> GetWindows(SeriesKey series, TimeSpan size, DateTimeOffset? from, DateTimeOffset? to) =>
+        Task.FromResult(state.State.Windows.Query(new WindowKey(series, size.Ticks), from, to).ToArray());
+
+    private async Task OnTimer(CancellationToken cancellationToken)
+    {
+        var closed = EntityModel.CloseIfIdle(state.State, windows.Value, time.GetUtcNow());
+        if (closed.Count > 0)
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+        await FlushOutbox();
+    }
+
+    private async Task FlushOutbox()
+    {
+        var outbox = state.State.Outbox;
+        if (outbox.Pending.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            var area = GrainFactory.GetGrain<IRollupGrain>(GrainKeys.Area(state.State.Area));
+            // No write for the confirmation: if it is lost, the area skips the resent segments by sequence.
+            outbox.Confirm(await area.Merge(this.GetPrimaryKeyString(), [.. outbox.Pending]));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The segments stay in the persisted outbox and go again on the next batch or timer tick.
+            LogRollupDeferred(ex, outbox.Pending.Count);
+        }
+    }
+
+    #region Logging
+    [LoggerMessage(2101, LogLevel.Trace, "Applied {Count} events, emitted {Emitted} windows")]
+    private partial void LogApplied(int count, int emitted);
+
+    [LoggerMessage(2102, LogLevel.Error, "Applying a batch of {Count} failed; the entity reloads its state")]
+    private partial void LogApplyFailed(Exception exception, int count);
+
+    [LoggerMessage(2103, LogLevel.Warning, "Roll-up of {Segments} segments deferred; they stay in the outbox")]
+    private partial void LogRollupDeferred(Exception exception, int segments);
+    #endregion
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using Streaming.Domain;
+using Streaming.Grains.Abstractions;
+
+namespace Streaming.Grains;
+
+/// <summary>
+/// A roll-up of an area or of the whole system: windows over its children's deltas, each child's segments
+/// applied once by sequence number. Persistence: one write per merged call, before confirming it to the child;
+/// what it owes its own parent is forwarded in batches on a timer through its persisted outbox.
+/// </summary>
+public sealed partial class RollupGrain(
+    [PersistentState("rollup", StorageNames.Default)] IPersistentState<RollupState> state,
+    IOptions<WindowOptions> windows, IOptions<RollupOptions> options, TimeProvider time, ILogger<RollupGrain> logger)
+    : Grain, IRollupGrain
+{
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var period = options.Value.ForwardInterval;
+        this.RegisterGrainTimer(OnTimer, new GrainTimerCreationOptions(period, period) { Interleave = false, KeepAlive = false });
+        return Task.CompletedTask;
+    }
+
+    public async Task<long> Merge(string child, RollupSegment[] segments)
+    {
+        var emitted = new List<WindowResult>();
+        var applied = RollupModel.Merge(state.State, child, segments, windows.Value, time.GetUtcNow(), emitted);
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogWriteFailed(ex, child);
+            DeactivateOnIdle();
+            throw;
+        }
+        return applied;
+    }
+
+    public Task<WindowResult[]> GetLatest() =>
+        Task.FromResult(state.State.Windows.Series.Keys
+            .Select(key => state.State.Windows.Query(key, null, null).LastOrDefault())
+            .OfType<WindowResult>()
+            .OrderBy(w => w.Series.ToString(), StringComparer.Ordinal).ThenBy(w => w.Size)
+            .ToArray());
+
+    public Task<WindowResult[]> GetWindows(SeriesKey series, TimeSpan size, DateTimeOffset? from, DateTimeOffset? to) =>
+        Task.FromResult(state.State.Windows.Query(new WindowKey(series, size.Ticks), from, to).ToArray());
+
+    private async Task OnTimer(CancellationToken cancellationToken)
+    {
+        var closed = RollupModel.CloseIfIdle(state.State, windows.Value, time.GetUtcNow());
+        var parentKey = GrainKeys.ParentOf(this.GetPrimaryKeyString());
+        var pending = parentKey is null ? [] : RollupModel.Forward(state.State);
+        if (closed.Count == 0 && pending.Count == 0)
+        {
+            return;
+        }
+        // The segments must be durable here before the parent sees them, or a crash could renumber them.
+        await state.WriteStateAsync(cancellationToken);
+        if (pending.Count == 0 || parentKey is null)
+        {
+            return;
+        }
+        try
+        {
+            var parent = GrainFactory.GetGrain<IRollupGrain>(parentKey);
+            state.State.Outbox.Confirm(await parent.Merge(this.GetPrimaryKeyString(), [.. pending]));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogForwardDeferred(ex, pending.Count);
+        }
+    }
+
+    #region Logging
+    [LoggerMessage(2201, LogLevel.Error, "Writing roll-up state after a merge from {Child} failed; it reloads its state")]
+    private partial void LogWriteFailed(Exception exception, string child);
+
+    [LoggerMessage(2202, LogLevel.Warning, "Forwarding {Segments} segments to the parent deferred; they stay in the outbox")]
+    private partial void LogForwardDeferred(Exception exception, int segments);
+    #endregion
+}

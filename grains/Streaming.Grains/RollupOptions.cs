@@ -1,0 +1,11 @@
+namespace Streaming.Grains;
+
+/// <summary>Roll-up batching, bound from <c>Rollups</c>.</summary>
+public sealed class RollupOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string Section = "Rollups";
+
+    /// <summary>How often an area forwards what it merged to the system roll-up. Default 250 ms.</summary>
+    public TimeSpan ForwardInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+}

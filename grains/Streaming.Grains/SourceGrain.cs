@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+using Streaming.Domain;
+using Streaming.Grains.Abstractions;
+
+namespace Streaming.Grains;
+
+/// <summary>
+/// Cleans one source's events and hands them to their entities. Persistence: one write per ingested batch,
+/// after the entities have durably applied it and before returning, so an acknowledged batch is never lost;
+/// a crash before the write means a redelivery, which the entities drop as duplicates.
+/// </summary>
+public sealed partial class SourceGrain(
+    [PersistentState("source", StorageNames.Default)] IPersistentState<SourceCleaningState> state,
+    IOptions<CleaningOptions> cleaning, TimeProvider time, ILogger<SourceGrain> logger) : Grain, ISourceGrain
+{
+    private DateTimeOffset? _lastSeen;
+
+    public async Task<IngestReport> Ingest(EventEnvelope[] batch)
+    {
+        try
+        {
+            return await IngestCore(batch);
+        }
+        catch (Exception ex)
+        {
+            // Cleaning has already updated the in-memory state (dedupe memory above all); without the write
+            // that state would call the redelivery a duplicate. Reload from storage on the next call instead.
+            LogIngestFailed(ex, batch.Length);
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private async Task<IngestReport> IngestCore(EventEnvelope[] batch)
+    {
+        _lastSeen = time.GetUtcNow();
+        var rejections = new List<ReadingRejection>();
+        var clean = new List<CleanEvent>(batch.Length);
+        var wholeRejected = 0;
+        foreach (var envelope in batch)
+        {
+            var outcome = SensorCleaning.Clean(envelope, state.State, cleaning.Value);
+            rejections.AddRange(outcome.Rejections);
+            if (outcome.Event is { } e)
+            {
+                clean.Add(e);
+            }
+            else
+            {
+                wholeRejected++;
+                LogRejected(envelope.Id, outcome.Rejections[0].Reason);
+            }
+        }
+
+        var late = await ApplyToEntities(clean);
+        foreach (var e in late)
+        {
+            rejections.Add(new ReadingRejection(e.Id, null, RejectReason.Late, $"event time {e.EventTime:O} is older than the watermark"));
+        }
+        await state.WriteStateAsync();
+        return new IngestReport(clean.Count - late.Count, wholeRejected + late.Count, [.. rejections]);
+    }
+
+    public Task<SourceHealth> GetHealth()
+    {
+        var s = state.State;
+        return Task.FromResult(new SourceHealth(this.GetPrimaryKeyString(), _lastSeen, s.MaxEventTime,
+            s.Quality.EventsAccepted, s.Quality.EventsRejected, s.Quality.ReadingsAccepted,
+            new(s.Quality.Rejected), new(s.Quality.Flagged)));
+    }
+
+    private async Task<List<CleanEvent>> ApplyToEntities(List<CleanEvent> clean)
+    {
+        var late = new List<CleanEvent>();
+        if (clean.Count == 0)
+        {
+            return late;
+        }
+        var byEntity = clean.GroupBy(e => e.Entity).ToList();
+        var results = await Task.WhenAll(byEntity.Select(g =>
+            GrainFactory.GetGrain<IEntityGrain>(GrainKeys.Entity(g.Key)).Apply([.. g])));
+        for (var i = 0; i < byEntity.Count; i++)
+        {
+            late.AddRange(byEntity[i].Where((_, j) => results[i][j] == ApplyOutcome.Late));
+        }
+        return late;
+    }
+
+    #region Logging
+    [LoggerMessage(2001, LogLevel.Debug, "Envelope {EnvelopeId} rejected: {Reason}")]
+    private partial void LogRejected(EnvelopeId envelopeId, RejectReason reason);
+
+    [LoggerMessage(2002, LogLevel.Error, "Ingest of a batch of {Count} failed; the source reloads its state before the next batch")]
+    private partial void LogIngestFailed(Exception exception, int count);
+    #endregion
+}

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Streaming.Ingress;
+
+/// <summary>Registers the ingress adapters.</summary>
+public static class IngressServiceCollectionExtensions
+{
+    /// <summary>Adds the ingest pipeline and the HTTP ingest endpoint's options.</summary>
+    public static IServiceCollection AddIngress(this IServiceCollection services)
+    {
+        services.AddSingleton<IngestPipeline>();
+        services.AddOptions<HttpIngressOptions>().BindConfiguration(HttpIngressOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, IngressJsonContext.Default));
+        return services;
+    }
+}

@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Streaming.Domain;
+using Streaming.Grains.Abstractions;
+
+namespace Streaming.Silo;
+
+/// <summary>The read API over entities, sources and roll-ups.</summary>
+public static class ApiEndpoints
+{
+    /// <summary>Registers the API's JSON context.</summary>
+    public static IServiceCollection AddStreamingApi(this IServiceCollection services) =>
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+
+    /// <summary>Maps the read API.</summary>
+    public static IEndpointRouteBuilder MapStreamingApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/entities/{key}", async (string key, IGrainFactory grains) =>
+            TypedResults.Ok(await grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(new EntityKey(key))).GetSnapshot()));
+        api.MapGet("/entities/{key}/windows", async Task<Results<Ok<WindowResult[]>, BadRequest<ApiProblem>>> (
+            string key, string metric, string? size, DateTimeOffset? from, DateTimeOffset? to, string? kind, IGrainFactory grains) =>
+        {
+            if (!TryParseQuery(metric, size, kind, out var series, out var span, out var problem))
+            {
+                return TypedResults.BadRequest(problem);
+            }
+            var grain = grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(new EntityKey(key)));
+            return TypedResults.Ok(await grain.GetWindows(series, span, from, to));
+        });
+        api.MapGet("/sources/{id}", async (string id, IGrainFactory grains) =>
+            TypedResults.Ok(await grains.GetGrain<ISourceGrain>(GrainKeys.Source(new SourceId(id))).GetHealth()));
+        api.MapGet("/trends", async (string? area, IGrainFactory grains) =>
+            TypedResults.Ok(await Rollup(grains, area).GetLatest()));
+        api.MapGet("/trends/windows", async Task<Results<Ok<WindowResult[]>, BadRequest<ApiProblem>>> (
+            string metric, string? size, DateTimeOffset? from, DateTimeOffset? to, string? kind, string? area, IGrainFactory grains) =>
+        {
+            if (!TryParseQuery(metric, size, kind, out var series, out var span, out var problem))
+            {
+                return TypedResults.BadRequest(problem);
+            }
+            return TypedResults.Ok(await Rollup(grains, area).GetWindows(series, span, from, to));
+        });
+        return app;
+    }
+
+    private static IRollupGrain Rollup(IGrainFactory grains, string? area) =>
+        grains.GetGrain<IRollupGrain>(string.IsNullOrEmpty(area) ? GrainKeys.System : GrainKeys.Area(area));
+
+    private static bool TryParseQuery(string metric, string? size, string? kind, out SeriesKey series, out TimeSpan span, out ApiProblem problem)
+    {
+        series = default;
+        problem = null!;
+        if (!WindowSize.TryParse(size ?? "1m", out span))
+        {
+            problem = new ApiProblem("BadSize", $"size '{size}' is not a duration like 30s, 1m, 1h or 1d");
+            return false;
+        }
+        if (!Enum.TryParse<EventKind>(kind ?? "sensor", ignoreCase: true, out var k) || !Enum.IsDefined(k))
+        {
+            problem = new ApiProblem("BadKind", $"kind '{kind}' is not one of sensor, social, media, record");
+            return false;
+        }
+        series = new SeriesKey(k, MetricCatalog.CanonicalName(metric));
+        return true;
+    }
+}

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Streaming.Domain;
+using Streaming.Grains.Abstractions;
+
+namespace Streaming.Silo;
+
+/// <summary>Source-generated JSON for the read API.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(EntitySnapshot))]
+[JsonSerializable(typeof(WindowResult[]))]
+[JsonSerializable(typeof(SourceHealth))]
+[JsonSerializable(typeof(ApiProblem))]
+[JsonSerializable(typeof(HealthResponse))]
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,45 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using Streaming.Domain;
+using Streaming.Grains;
+
+namespace Streaming.Silo;
+
+/// <summary>Configures the Orleans silo: PostgreSQL when a connection string is configured, else the embedded default.</summary>
+public static class SiloHostingExtensions
+{
+    /// <summary>The connection string name for clustering, grain state and reminders.</summary>
+    public const string ConnectionStringName = "Orleans";
+
+    /// <summary>Adds the silo, its storage and the domain options.</summary>
+    public static WebApplicationBuilder AddStreamingSilo(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        builder.UseOrleans(silo =>
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                // Embedded default: one process, nothing to install; state lives in memory and a restart loses it.
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
+                silo.AddMemoryGrainStorage(StorageNames.Default);
+                silo.UseInMemoryReminderService();
+            }
+            else
+            {
+                silo.Configure<Orleans.Configuration.ClusterOptions>(c => (c.ClusterId, c.ServiceId) = (options.ClusterId, options.ServiceId));
+                silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIP), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
+                silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connectionString));
+                silo.AddAdoNetGrainStorage(StorageNames.Default, o => (o.Invariant, o.ConnectionString) = ("Npgsql", connectionString));
+                silo.UseAdoNetReminderService(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connectionString));
+            }
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<OrleansOptions>().BindConfiguration(OrleansOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<CleaningOptions>().BindConfiguration(CleaningOptions.Section);
+        builder.Services.AddOptions<WindowOptions>().BindConfiguration(WindowOptions.Section);
+        builder.Services.AddOptions<RollupOptions>().BindConfiguration(RollupOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<WindowOptions>, WindowOptionsValidator>();
+        return builder;
+    }
+}

@@ -1,0 +1,13 @@
+using Streaming.Ingress;
+using Streaming.Silo;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddStreamingSilo();
+builder.Services.AddIngress();
+builder.Services.AddStreamingApi();
+
+var app = builder.Build();
+app.MapIngestEndpoint();
+app.MapStreamingApi();
+app.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok")));
+app.Run();

@@ -1,0 +1,19 @@
+namespace Streaming.EndToEnd.Tests;
+
+/// <summary>Awaits a condition that becomes true asynchronously, instead of sleeping for a guessed time.</summary>
+internal static class Eventually
+{
+    public static async Task AssertAsync(Func<Task<bool>> condition, TimeSpan timeout, string expectation)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail($"Timed out after {timeout.TotalSeconds:0.#} s waiting for: {expectation}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50));
+        }
+    }
+}
