@@ -204,12 +204,13 @@ $q$),
 
 -- Optional (Orleans 10.4+): deletes one Dead silo row the provider has just read and judged
 -- defunct, only if the row is still exactly as read, so a concurrent change keeps it.
+-- Orleans writes "no suspicions" as '' but may send it back as NULL, so both count as equal.
 ('CleanupDefunctSiloEntryKey', $q$
     DELETE FROM OrleansMembershipTable
      WHERE DeploymentId = @DeploymentId AND Status = 6
        AND Address = @Address AND Port = @Port AND Generation = @Generation
        AND StartTime = @StartTime AND IAmAliveTime = @IAmAliveTime
-       AND SuspectTimes IS NOT DISTINCT FROM @SuspectTimes;
+       AND COALESCE(SuspectTimes, '') = COALESCE(@SuspectTimes, '');
 $q$)
 
 ON CONFLICT (QueryKey) DO UPDATE SET QueryText = EXCLUDED.QueryText;

@@ -23,7 +23,7 @@ internal static class EventTimes
         switch (e.ValueKind)
         {
             case JsonValueKind.Number:
-                if (JsonFields.TryGetNumber(e, "time", out var ms) is not null
+                if (JsonNumbers.TryGetNumber(e, "time", out var ms) is not null
                     || !TryFromUnixTicks(Math.Round(ms * TimeSpan.TicksPerMillisecond), out time))
                 {
                     return new(RejectReason.BadTime, "time in epoch milliseconds is out of range");

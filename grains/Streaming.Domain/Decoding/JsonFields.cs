@@ -53,7 +53,7 @@ internal static class JsonFields
     /// <summary>A string identifier, trimmed, not empty, at most <paramref name="maxLength"/> characters.</summary>
     internal static DecodeFault? TryGetIdentifier(JsonElement e, string field, int maxLength, out string text)
     {
-        var fault = TryGetString(e, field, maxLength, out text);
+        var fault = TryReadBounded(e, field, maxLength, out text);
         return fault ?? Checked(field, maxLength, ref text);
     }
 
@@ -73,6 +73,13 @@ internal static class JsonFields
     /// <summary>A string exactly as sent (may be empty), at most <paramref name="maxLength"/> characters.</summary>
     internal static DecodeFault? TryGetString(JsonElement e, string field, int maxLength, out string text)
     {
+        var fault = TryReadBounded(e, field, maxLength, out text);
+        return fault ?? (text.Length > maxLength ? TooLong(field, maxLength) : null);
+    }
+
+    // Builds the string only after a cheap bound on its raw length; callers check the exact (trimmed) length.
+    private static DecodeFault? TryReadBounded(JsonElement e, string field, int maxLength, out string text)
+    {
         text = "";
         if (e.ValueKind != JsonValueKind.String)
         {
@@ -86,35 +93,12 @@ internal static class JsonFields
         }
 
         text = e.GetString() ?? "";
-        return text.Length > maxLength ? TooLong(field, maxLength) : null;
-    }
-
-    /// <summary>
-    /// A JSON number. Numbers beyond double's range read as infinity and are kept: the cleaner
-    /// rejects them as <see cref="RejectReason.NotANumber"/>, where the rejection is counted.
-    /// </summary>
-    internal static DecodeFault? TryGetNumber(JsonElement e, string field, out double value)
-    {
-        value = 0;
-        if (e.ValueKind != JsonValueKind.Number)
-        {
-            return new(RejectReason.WrongType, $"{field} must be a number, not {e.ValueKind}");
-        }
-
-        return e.TryGetDouble(out value) ? null : new(RejectReason.Malformed, $"{field} is not a readable number");
-    }
-
-    /// <summary>A JSON integer that fits in 64 bits.</summary>
-    internal static DecodeFault? TryGetInteger(JsonElement e, string field, out long value)
-    {
-        value = 0;
-        return e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out value)
-            ? null
-            : new(RejectReason.WrongType, $"{field} must be a whole number that fits in 64 bits");
+        return null;
     }
 
     // Unescaped text takes at least one byte per char and an escape at most six (\uXXXX), so the raw
-    // length bounds the string before it is built: longer than six per allowed char is too long for sure.
+    // length bounds the string before it is built: over six bytes per allowed char is too long (or padded
+    // with so much whitespace that refusing it is fine).
     private static bool MayExceed(int rawBytes, int maxLength) => rawBytes > 6L * maxLength;
 
     private static DecodeFault? Checked(string field, int maxLength, ref string text)

@@ -28,11 +28,11 @@ internal static class SenMLRecord
         long version = Version;
         var fault = JsonFields.Collect(record, Fields, f)
             ?? (JsonFields.Has(f[Bn]) ? JsonFields.TryGetString(f[Bn], "bn", max, out name) : null)
-            ?? (JsonFields.Has(f[Bt]) ? JsonFields.TryGetNumber(f[Bt], "bt", out time) : null)
+            ?? (JsonFields.Has(f[Bt]) ? JsonNumbers.TryGetNumber(f[Bt], "bt", out time) : null)
             ?? (JsonFields.Has(f[Bu]) ? JsonFields.TryGetIdentifier(f[Bu], "bu", max, out unit) : null)
-            ?? (JsonFields.Has(f[Bv]) ? JsonFields.TryGetNumber(f[Bv], "bv", out value) : null)
-            ?? (JsonFields.Has(f[Bs]) ? JsonFields.TryGetNumber(f[Bs], "bs", out sum) : null)
-            ?? (JsonFields.Has(f[Bver]) ? JsonFields.TryGetInteger(f[Bver], "bver", out version) : null)
+            ?? (JsonFields.Has(f[Bv]) ? JsonNumbers.TryGetNumber(f[Bv], "bv", out value) : null)
+            ?? (JsonFields.Has(f[Bs]) ? JsonNumbers.TryGetNumber(f[Bs], "bs", out sum) : null)
+            ?? (JsonFields.Has(f[Bver]) ? JsonNumbers.TryGetInteger(f[Bver], "bver", out version) : null)
             ?? (version <= Version ? null : new DecodeFault(
                 RejectReason.UnknownKind, Invariant($"pack declares SenML version {version}; this decoder reads up to {Version}")));
         if (fault is null)
@@ -74,9 +74,9 @@ internal static class SenMLRecord
         var time = default(DateTimeOffset);
         fault = (JsonFields.Has(f[N]) ? JsonFields.TryGetString(f[N], "n", max, out n) : null)
             ?? (JsonFields.Has(f[U]) ? JsonFields.TryGetIdentifier(f[U], "u", max, out unit) : null)
-            ?? (JsonFields.Has(f[V]) ? JsonFields.TryGetNumber(f[V], "v", out v) : JsonFields.TryGetNumber(f[S], "s", out v))
-            ?? (JsonFields.Has(f[T]) ? JsonFields.TryGetNumber(f[T], "t", out t) : null)
-            ?? (JsonFields.Has(f[Ut]) ? JsonFields.TryGetNumber(f[Ut], "ut", out _) : null)
+            ?? (JsonFields.Has(f[V]) ? JsonNumbers.TryGetNumber(f[V], "v", out v) : JsonNumbers.TryGetNumber(f[S], "s", out v))
+            ?? (JsonFields.Has(f[T]) ? JsonNumbers.TryGetNumber(f[T], "t", out t) : null)
+            ?? (JsonFields.Has(f[Ut]) ? JsonNumbers.TryGetNumber(f[Ut], "ut", out _) : null)
             ?? SenMLName.TrySplit(b.Name + n, ctx, out source, out metric)
             ?? EventTimes.TryFromSenMLSeconds(b.Time + t, ctx, out time);
         if (fault is not null)

@@ -30,7 +30,7 @@ internal static class SensorJsonItem
             ?? (JsonFields.Has(f[Time]) ? null : new DecodeFault(RejectReason.MissingField, "time is required"))
             ?? EventTimes.TryReadSensorTime(f[Time], ctx, out time)
             ?? SensorJsonReadings.TryRead(f[Readings], f[Unit], f[Metric], f[Value], ctx, out readings)
-            ?? TryOptional(f, ctx.Limits, ref seq, ref id, ref entity);
+            ?? TryOptional(f, ctx.Limits, out seq, out id, out entity);
         if (fault is not null)
         {
             return fault;
@@ -56,7 +56,7 @@ internal static class SensorJsonItem
             return new(RejectReason.MissingField, "a bare number needs the source from the topic");
         }
 
-        var fault = JsonFields.TryGetNumber(number, $"reading '{metric}'", out var value);
+        var fault = JsonNumbers.TryGetNumber(number, $"reading '{metric}'", out var value);
         if (fault is not null)
         {
             return fault;
@@ -94,42 +94,17 @@ internal static class SensorJsonItem
         return null;
     }
 
-    private static DecodeFault? TryOptional(JsonElement[] f, DecodeLimits limits, ref long? seq, ref string? id, ref EntityKey? entity)
+    private static DecodeFault? TryOptional(JsonElement[] f, DecodeLimits limits, out long? seq, out string? id, out EntityKey? entity)
     {
-        if (JsonFields.Has(f[Seq]))
-        {
-            var fault = JsonFields.TryGetInteger(f[Seq], "seq", out var s);
-            if (fault is not null)
-            {
-                return fault;
-            }
-
-            seq = s;
-        }
-
+        long s = 0;
+        string i = "", e = "";
         var max = limits.MaxIdentifierLength;
-        if (JsonFields.Has(f[Id]))
-        {
-            var fault = JsonFields.TryGetIdentifier(f[Id], "id", max, out var text);
-            if (fault is not null)
-            {
-                return fault;
-            }
-
-            id = text;
-        }
-
-        if (JsonFields.Has(f[Entity]))
-        {
-            var fault = JsonFields.TryGetIdentifier(f[Entity], "entity", max, out var text);
-            if (fault is not null)
-            {
-                return fault;
-            }
-
-            entity = new EntityKey(text);
-        }
-
-        return null;
+        var fault = (JsonFields.Has(f[Seq]) ? JsonNumbers.TryGetInteger(f[Seq], "seq", out s) : null)
+            ?? (JsonFields.Has(f[Id]) ? JsonFields.TryGetIdentifier(f[Id], "id", max, out i) : null)
+            ?? (JsonFields.Has(f[Entity]) ? JsonFields.TryGetIdentifier(f[Entity], "entity", max, out e) : null);
+        seq = JsonFields.Has(f[Seq]) ? s : null;
+        id = JsonFields.Has(f[Id]) ? i : null;
+        entity = JsonFields.Has(f[Entity]) ? new EntityKey(e) : null;
+        return fault;
     }
 }

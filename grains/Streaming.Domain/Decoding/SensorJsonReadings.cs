@@ -35,24 +35,14 @@ internal static class SensorJsonReadings
 
         var name = ctx.DefaultMetric ?? "";
         double number = 0;
-        string? unitText = null;
-        var fault = JsonFields.Has(metric)
-            ? JsonFields.TryGetIdentifier(metric, "metric", max, out name)
-            : ctx.DefaultMetric is null ? new DecodeFault(RejectReason.MissingField, "metric is required with value") : null;
-        fault ??= JsonFields.TryGetNumber(value, $"reading '{name}'", out number);
-        if (fault is null && JsonFields.Has(unit))
-        {
-            fault = JsonFields.TryGetIdentifier(unit, "unit", max, out var text);
-            unitText = text;
-        }
-
-        if (fault is not null)
-        {
-            return fault;
-        }
-
-        result = [new Reading(name, number, unitText)];
-        return null;
+        var unitText = "";
+        var fault = (JsonFields.Has(metric)
+                ? JsonFields.TryGetIdentifier(metric, "metric", max, out name)
+                : ctx.DefaultMetric is null ? new DecodeFault(RejectReason.MissingField, "metric is required with value") : null)
+            ?? JsonNumbers.TryGetNumber(value, $"reading '{name}'", out number)
+            ?? (JsonFields.Has(unit) ? JsonFields.TryGetIdentifier(unit, "unit", max, out unitText) : null);
+        result = fault is null ? [new Reading(name, number, JsonFields.Has(unit) ? unitText : null)] : [];
+        return fault;
     }
 
     private static DecodeFault? TryReadMap(JsonElement readings, JsonElement unit, DecodeLimits limits, out Reading[] result)
@@ -84,7 +74,7 @@ internal static class SensorJsonReadings
             double number = 0;
             fault = JsonFields.TryGetName(property, "metric name", limits.MaxIdentifierLength, out var name)
                 ?? (seen.Add(name) ? null : new DecodeFault(RejectReason.Malformed, $"metric '{name}' appears twice"))
-                ?? JsonFields.TryGetNumber(property.Value, $"reading '{name}'", out number);
+                ?? JsonNumbers.TryGetNumber(property.Value, $"reading '{name}'", out number);
             if (fault is not null)
             {
                 return fault;

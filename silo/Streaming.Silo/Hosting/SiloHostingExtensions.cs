@@ -18,6 +18,7 @@ public static class SiloHostingExtensions
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         builder.UseOrleans(silo =>
         {
+            silo.AddStreamingGrains();
             if (string.IsNullOrWhiteSpace(connectionString))
             {
                 // Embedded default: one process, nothing to install; state lives in memory and a restart loses it.

@@ -90,16 +90,18 @@ public sealed class OrleansAdoNetTests(PostgresFixture postgres)
     public async Task DefunctSiloCleanup_DeadRowAsRead_IsDeleted()
     {
         // The silo only runs this optional query after hours; run it here the way the provider does:
-        // with values read back from the table (times as DbType.DateTime, address as AnsiString).
+        // with the values it read back (times as DbType.DateTime, address as AnsiString, and the
+        // suspicion list: a stopping silo leaves its own vote in it).
         using (var host = await StartSiloAsync())
         {
             await host.StopAsync();
         }
 
-        var (address, port, generation, startTime, iAmAliveTime) = await QuerySingleAsync(
-            "SELECT Address, Port, Generation, StartTime, IAmAliveTime FROM OrleansMembershipTable " +
+        var (address, port, generation, startTime, iAmAliveTime, suspectTimes) = await QuerySingleAsync(
+            "SELECT Address, Port, Generation, StartTime, IAmAliveTime, SuspectTimes FROM OrleansMembershipTable " +
             "WHERE DeploymentId = @ClusterId AND Status = 6",
-            r => (r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetDateTime(3), r.GetDateTime(4)));
+            r => (r.GetString(0), r.GetInt32(1), r.GetInt32(2), r.GetDateTime(3), r.GetDateTime(4),
+                r.IsDBNull(5) ? null : r.GetString(5)));
         var cleanup = await QuerySingleAsync(
             "SELECT QueryText FROM OrleansQuery WHERE QueryKey = 'CleanupDefunctSiloEntryKey'",
             reader => reader.GetString(0));
@@ -111,7 +113,7 @@ public sealed class OrleansAdoNetTests(PostgresFixture postgres)
         command.Parameters.Add(new NpgsqlParameter("Address", DbType.AnsiString) { Value = address });
         command.Parameters.Add(new NpgsqlParameter("Port", DbType.Int32) { Value = port });
         command.Parameters.Add(new NpgsqlParameter("Generation", DbType.Int32) { Value = generation });
-        command.Parameters.Add(new NpgsqlParameter("SuspectTimes", DbType.String) { Value = DBNull.Value });
+        command.Parameters.Add(new NpgsqlParameter("SuspectTimes", DbType.String) { Value = (object?)suspectTimes ?? DBNull.Value });
         command.Parameters.Add(new NpgsqlParameter("StartTime", DbType.DateTime) { Value = startTime });
         command.Parameters.Add(new NpgsqlParameter("IAmAliveTime", DbType.DateTime) { Value = iAmAliveTime });
 

@@ -1,0 +1,104 @@
+using CsCheck;
+using static Streaming.Domain.Tests.EventBuilder;
+
+namespace Streaming.Domain.Tests;
+
+[Trait("Category", "Domain")]
+public sealed class DedupeMemoryTests
+{
+    private static DedupeMemory<string> MemoryOf(IEnumerable<(string Key, DateTimeOffset Time)> entries)
+    {
+        var memory = new DedupeMemory<string>();
+        foreach (var (key, time) in entries)
+        {
+            Assert.True(memory.Add(key, time));
+        }
+        return memory;
+    }
+
+    private static IEnumerable<(string, DateTimeOffset)> Keys(string prefix, int count, DateTimeOffset time) =>
+        Enumerable.Range(0, count).Select(i => ($"{prefix}{i:D3}", time));
+
+    [Fact]
+    public void Add_KeySeenBefore_FalseAndCountUnchanged()
+    {
+        var memory = MemoryOf([("a", T0)]);
+
+        Assert.False(memory.Add("a", At(5)));
+        Assert.True(memory.Contains("a"));
+        Assert.Equal(1, memory.Count);
+    }
+
+    [Fact]
+    public void Trim_FewKeys_OldKeysKeptUntilMemoryGrows()
+    {
+        var memory = MemoryOf(Keys("old", 10, T0));
+
+        memory.Trim(At(60), 1000);
+
+        Assert.Equal(10, memory.Count);
+        Assert.True(memory.Contains("old000"));
+    }
+
+    [Fact]
+    public void Trim_AfterEnoughGrowth_ForgetsOnlyKeysBeforeHorizon()
+    {
+        var memory = MemoryOf(Keys("old", 32, At(0)).Concat(Keys("edge", 1, At(5))).Concat(Keys("new", 31, At(10))));
+
+        memory.Trim(At(5), 1000);
+
+        Assert.Equal(32, memory.Count);
+        Assert.False(memory.Contains("old000"));
+        Assert.True(memory.Contains("edge000"));
+        Assert.True(memory.Contains("new030"));
+        Assert.True(memory.Add("old000", At(0)));
+    }
+
+    [Fact]
+    public void Trim_AfterSweep_NextSweepWaitsUntilSizeDoubles()
+    {
+        var memory = MemoryOf(Keys("new", 100, At(10)));
+        memory.Trim(At(5), 10_000);
+        foreach (var entry in Keys("old", 99, At(0)))
+        {
+            memory.Add(entry.Item1, entry.Item2);
+        }
+
+        memory.Trim(At(5), 10_000);
+        Assert.Equal(199, memory.Count);
+
+        memory.Add("old099", At(0));
+        memory.Trim(At(5), 10_000);
+        Assert.Equal(100, memory.Count);
+    }
+
+    [Fact]
+    public void Trim_OverHardCap_KeepsNewestEvenInsideHorizon()
+    {
+        var memory = MemoryOf(Enumerable.Range(0, 10).Select(i => ($"k{i}", At(i))));
+
+        memory.Trim(T0.AddDays(-1), 4);
+
+        Assert.Equal(4, memory.Count);
+        Assert.All(Enumerable.Range(6, 4), i => Assert.True(memory.Contains($"k{i}")));
+    }
+
+    [Fact]
+    public void Trim_OverHardCap_SurvivorsIndependentOfInsertionOrder() =>
+        Gen.Select(Gen.Int[0, 5].Array[1, 200], Gen.Int[1, 80], Gen.Int[0, 6]).Sample((minutes, cap, horizon) =>
+        {
+            var entries = minutes.Select((m, i) => (Key: $"k{i:D3}", Time: At(m))).ToArray();
+            var forward = MemoryOf(entries);
+            var backward = MemoryOf(Enumerable.Reverse(entries));
+
+            forward.Trim(At(horizon), cap);
+            backward.Trim(At(horizon), cap);
+
+            var swept = entries.Length >= 64 || entries.Length > cap;
+            var expected = (swept ? entries.Where(e => e.Time >= At(horizon)) : entries)
+                .OrderByDescending(e => e.Time).ThenByDescending(e => e.Key, StringComparer.Ordinal)
+                .Take(swept ? cap : entries.Length).Select(e => e.Key).Order(StringComparer.Ordinal).ToArray();
+            Assert.Equal(expected, entries.Select(e => e.Key).Where(forward.Contains).ToArray());
+            Assert.Equal(expected, entries.Select(e => e.Key).Where(backward.Contains).ToArray());
+        });
+}

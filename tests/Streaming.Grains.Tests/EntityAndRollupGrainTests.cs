@@ -1,0 +1,76 @@
+using Orleans.Runtime;
+using Streaming.Domain;
+using Streaming.Grains.Abstractions;
+
+namespace Streaming.Grains.Tests;
+
+[Collection(ClusterCollection.Name), Trait("Category", "Grains")]
+public sealed class EntityAndRollupGrainTests(ClusterFixture fixture)
+{
+    private static readonly SeriesKey Pm25 = new(EventKind.Sensor, "pm25");
+
+    [Fact]
+    public async Task Rollup_TwoSources_SystemWindowCountsBoth()
+    {
+        var metric = Events.Unique("m");
+        var series = new SeriesKey(EventKind.Sensor, metric);
+        var a = Events.Unique("a");
+        var b = Events.Unique("b");
+        await fixture.Grains.GetGrain<ISourceGrain>(a).Ingest([Events.Sensor(a, 0, (metric, 1)), Events.Sensor(a, 10, (metric, 3))]);
+        await fixture.Grains.GetGrain<ISourceGrain>(b).Ingest([Events.Sensor(b, 20, (metric, 5))]);
+
+        var system = fixture.Grains.GetGrain<IRollupGrain>(GrainKeys.System);
+        var windows = await Wait.Until(() => system.GetWindows(series, TimeSpan.FromHours(1), null, null),
+            w => w.Length == 1 && w[0].Aggregate.Count == 3, $"one system window of {metric} with count 3");
+
+        Assert.Equal(9, windows[0].Aggregate.Sum);
+        Assert.Equal(5, windows[0].Aggregate.Max);
+        var area = await fixture.Grains.GetGrain<IRollupGrain>(GrainKeys.Area("unassigned")).GetWindows(series, TimeSpan.FromMinutes(1), null, null);
+        Assert.Equal(3, area.Sum(w => w.Aggregate.Count));
+    }
+
+    [Fact]
+    public async Task Entity_AfterDeactivation_StateReloadedFromStorage()
+    {
+        var source = Events.Unique("persist");
+        await fixture.Grains.GetGrain<ISourceGrain>(source).Ingest([Events.Sensor(source, 0, ("pm25", 7)), Events.Sensor(source, 5, ("pm25", 9))]);
+        var entity = fixture.Grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(EntityKey.ForSource(new SourceId(source))));
+        var before = await entity.GetWindows(Pm25, TimeSpan.FromMinutes(1), null, null);
+
+        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        var after = await entity.GetWindows(Pm25, TimeSpan.FromMinutes(1), null, null);
+        Assert.Equal(before.Select(w => (w.Start, w.Aggregate)), after.Select(w => (w.Start, w.Aggregate)));
+        Assert.Equal(2, (await entity.GetSnapshot()).EventsApplied);
+        // The source's dedupe memory survived too: a redelivery is still a duplicate.
+        var again = await fixture.Grains.GetGrain<ISourceGrain>(source).Ingest([Events.Sensor(source, 0, ("pm25", 7))]);
+        Assert.Equal(RejectReason.Duplicate, Assert.Single(again.Rejections).Reason);
+    }
+
+    [Fact]
+    public async Task Entity_IdleBeyondTimeout_WindowsBecomeFinal()
+    {
+        var source = Events.Unique("idle");
+        await fixture.Grains.GetGrain<ISourceGrain>(source).Ingest([Events.Sensor(source, 0, ("pm25", 4))]);
+        var entity = fixture.Grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(EntityKey.ForSource(new SourceId(source))));
+        Assert.False(Assert.Single(await entity.GetWindows(Pm25, TimeSpan.FromMinutes(1), null, null)).Final);
+
+        // IdleTimeout is 2 s of real time in this cluster; the entity's timer closes the window after it.
+        var closed = await Wait.Until(() => entity.GetWindows(Pm25, TimeSpan.FromMinutes(1), null, null),
+            w => w.Length == 1 && w[0].Final, "the idle entity's 1m window to be final");
+        Assert.Equal(1, closed[0].Revision);
+    }
+
+    [Fact]
+    public async Task Entity_RedeliveredCleanEvent_Duplicate()
+    {
+        var source = new SourceId(Events.Unique("redeliver"));
+        var entity = EntityKey.ForSource(source);
+        var e = new CleanEvent(new EnvelopeId("x1"), source, entity, EventKind.Sensor, Events.T0, Events.T0,
+            [new CleanReading("pm25", 3, "ug/m3", ReadingFlags.None)]);
+        var grain = fixture.Grains.GetGrain<IEntityGrain>(GrainKeys.Entity(entity));
+
+        Assert.Equal([ApplyOutcome.Applied], await grain.Apply([e]));
+        Assert.Equal([ApplyOutcome.Duplicate], await grain.Apply([e]));
+    }
+}
