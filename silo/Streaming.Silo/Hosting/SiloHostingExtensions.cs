@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Streaming.Domain;
 using Streaming.Grains;
 
@@ -19,6 +20,9 @@ public static class SiloHostingExtensions
         builder.UseOrleans(silo =>
         {
             silo.AddStreamingGrains();
+            // Failure detection and call timeouts are tunable (tests shorten them to see a killed silo in seconds).
+            silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
+            silo.Configure<SiloMessagingOptions>(builder.Configuration.GetSection("Orleans:Messaging"));
             if (string.IsNullOrWhiteSpace(connectionString))
             {
                 // Embedded default: one process, nothing to install; state lives in memory and a restart loses it.
@@ -28,7 +32,7 @@ public static class SiloHostingExtensions
             }
             else
             {
-                silo.Configure<Orleans.Configuration.ClusterOptions>(c => (c.ClusterId, c.ServiceId) = (options.ClusterId, options.ServiceId));
+                silo.Configure<ClusterOptions>(c => (c.ClusterId, c.ServiceId) = (options.ClusterId, options.ServiceId));
                 silo.ConfigureEndpoints(IPAddress.Parse(options.AdvertisedIP), options.SiloPort, options.GatewayPort, listenOnAnyHostAddress: false);
                 silo.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", connectionString));
                 silo.AddAdoNetGrainStorage(StorageNames.Default, o => (o.Invariant, o.ConnectionString) = ("Npgsql", connectionString));

@@ -11,7 +11,7 @@ public sealed class SensorCleaningUnitsTests
     [Theory]
     [InlineData("temperature", 300, "K", "temperature", 26.85, "Cel")]
     [InlineData("temp", 68, "degF", "temperature", 20, "Cel")]
-    [InlineData("t", 212, "°F", "temperature", 100, "Cel")]
+    [InlineData("t", 104, "°F", "temperature", 40, "Cel")]
     [InlineData("pressure", 101325, "Pa", "pressure", 1013.25, "hPa")]
     [InlineData("pres", 101.3, "kPa", "pressure", 1013, "hPa")]
     [InlineData("pm2.5", 0.012, "mg/m3", "pm25", 12, "ug/m3")]
@@ -30,19 +30,19 @@ public sealed class SensorCleaningUnitsTests
     }
 
     [Theory]
-    [InlineData("temperature", "Cel")]
-    [InlineData("temperature", "degC")]
-    [InlineData("temperature", " °C ")]
-    [InlineData("humidity", "%")]
-    [InlineData("pressure", "mbar")]
-    [InlineData("pm25", "µg/m3")]
-    [InlineData("noise", "dB(A)")]
-    [InlineData("temperature", null)]
-    public void Clean_CanonicalUnitOrSpelling_ValueUnchangedAndNotFlagged(string metric, string? unit)
+    [InlineData("temperature", 50, "Cel")]
+    [InlineData("temperature", 50, "degC")]
+    [InlineData("temperature", 50, " °C ")]
+    [InlineData("humidity", 50, "%")]
+    [InlineData("pressure", 1013.25, "mbar")]
+    [InlineData("pm25", 50, "µg/m3")]
+    [InlineData("noise", 50, "dB(A)")]
+    [InlineData("temperature", 50, null)]
+    public void Clean_CanonicalUnitOrSpelling_ValueUnchangedAndNotFlagged(string metric, double value, string? unit)
     {
-        var reading = CleanOne(metric, 50, unit);
+        var reading = CleanOne(metric, value, unit);
 
-        Assert.Equal(50, reading.Value);
+        Assert.Equal(value, reading.Value);
         Assert.Equal(MetricCatalog.DefaultLimits[metric].CanonicalUnit, reading.Unit);
         Assert.Equal(ReadingFlags.None, reading.Flags);
     }

@@ -1,0 +1,70 @@
+using static Streaming.Domain.Tests.EventBuilder;
+
+namespace Streaming.Domain.Tests;
+
+[Trait("Category", "Domain")]
+public sealed class EntityModelIdleTests
+{
+    private readonly WindowOptions _options = Windows();
+    private readonly EntityState _state = new();
+
+    private EntityBatchResult Apply(params CleanEvent[] batch) => EntityModel.Apply(_state, batch, _options, 20_000);
+
+    [Fact]
+    public void CloseIfIdle_NothingReceived_NothingEmitted() =>
+        Assert.Empty(EntityModel.CloseIfIdle(_state, _options, At(60)));
+
+    [Fact]
+    public void CloseIfIdle_BeforeIdleTimeout_NothingEmittedAndWindowsStayOpen()
+    {
+        Apply(Clean("a", At(0, 10), 1, receivedAt: At(0, 10)));
+
+        Assert.Empty(EntityModel.CloseIfIdle(_state, _options, At(2, 10).AddTicks(-1)));
+        Assert.Single(_state.Windows.Series[Minute].Open);
+    }
+
+    [Fact]
+    public void CloseIfIdle_AfterIdleTimeoutOfProcessingTime_AllOpenWindowsFinal()
+    {
+        Apply(Clean("a", At(0, 10), 1, receivedAt: At(0, 10)), Clean("b", At(1, 10), 2, receivedAt: At(0, 10)));
+
+        var emitted = EntityModel.CloseIfIdle(_state, _options, At(2, 10));
+
+        Assert.Equal([(At(0), 2, true), (At(1), 1, true)], emitted.Select(r => (r.Start, r.Revision, r.Final)));
+        Assert.Empty(_state.Windows.Series[Minute].Open);
+        Assert.Empty(EntityModel.CloseIfIdle(_state, _options, At(30)));
+    }
+
+    [Fact]
+    public void CloseIfIdle_MeasuredFromLastReceivedNotEventTime_UsesReceivedAt()
+    {
+        // Event time long ago, but received recently: not idle yet.
+        Apply(Clean("a", At(0, 10), 1, receivedAt: At(30)));
+
+        Assert.Empty(EntityModel.CloseIfIdle(_state, _options, At(31)));
+        Assert.Single(EntityModel.CloseIfIdle(_state, _options, At(32)));
+    }
+
+    [Fact]
+    public void CloseIfIdle_ThenEventIntoClosedWindow_Late()
+    {
+        Apply(Clean("a", At(0, 10), 1, receivedAt: At(0, 10)));
+        EntityModel.CloseIfIdle(_state, _options, At(5));
+
+        var result = Apply(Clean("b", At(0, 50), 2, receivedAt: At(6)), Clean("c", At(1), 3, receivedAt: At(6)));
+
+        Assert.Equal([ApplyOutcome.Late, ApplyOutcome.Applied], result.Outcomes);
+        Assert.Equal(1, _state.EventsLate);
+        Assert.Equal(1, Assert.Single(_state.Windows.Query(Minute, At(0), At(1))).Aggregate.Count);
+    }
+
+    [Fact]
+    public void CloseIfIdle_LaterActivity_ResetsIdleClock()
+    {
+        Apply(Clean("a", At(0, 10), 1, receivedAt: At(0, 10)));
+        Apply(Clean("b", At(0, 20), 2, receivedAt: At(1, 30)));
+
+        Assert.Empty(EntityModel.CloseIfIdle(_state, _options, At(2, 10)));
+        Assert.NotEmpty(EntityModel.CloseIfIdle(_state, _options, At(3, 30)));
+    }
+}

@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Streaming.EndToEnd.Tests;
+
+/// <summary>
+/// The real silo host (silo/Streaming.Silo) run as its own process on free loopback ports, configured through
+/// environment variables exactly as an operator would. Killing it is a real <c>kill -9</c>.
+/// </summary>
+internal sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private SiloProcess(Process process, int httpPort)
+    {
+        _process = process;
+        HttpPort = httpPort;
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public int HttpPort { get; }
+
+    public HttpClient Http { get; }
+
+    /// <summary>What the process printed so far (for failure messages).</summary>
+    public string Output => string.Join('\n', _output);
+
+    /// <summary>Starts a silo and waits until <c>/health</c> answers.</summary>
+    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var httpPort = FreeTcpPort.Next();
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        info.ArgumentList.Add(SiloAssembly());
+        info.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";
+        info.Environment["Orleans__SiloPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
+        info.Environment["Orleans__GatewayPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        var silo = new SiloProcess(Process.Start(info)!, httpPort);
+        silo._process.OutputDataReceived += (_, e) => silo.Capture(e.Data);
+        silo._process.ErrorDataReceived += (_, e) => silo.Capture(e.Data);
+        silo._process.BeginOutputReadLine();
+        silo._process.BeginErrorReadLine();
+        await silo.WaitHealthyAsync();
+        return silo;
+    }
+
+    /// <summary>Kills the process at once, as a crash would.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        Http.Dispose();
+        _process.Dispose();
+    }
+
+    private async Task WaitHealthyAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The silo exited with code {_process.ExitCode} before it was healthy:\n{Output}");
+            }
+            try
+            {
+                using var response = await Http.GetAsync("/health");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The silo on port {HttpPort} did not answer /health within 60 s:\n{Output}");
+    }
+
+    private void Capture(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+            if (_output.Count > 400)
+            {
+                _output.TryDequeue(out _);
+            }
+        }
+    }
+
+    // The silo's build output sits beside this project's in the artifacts layout: bin/<project>/<configuration>/.
+    private static string SiloAssembly()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var path = Path.Combine(testOutput.Parent!.Parent!.FullName, "Streaming.Silo", testOutput.Name, "Streaming.Silo.dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: the silo is not at {path}");
+    }
+}

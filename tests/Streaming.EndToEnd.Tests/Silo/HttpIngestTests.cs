@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Streaming.EndToEnd.Tests;
+
+/// <summary>The embedded default, as a newcomer runs it: one process, HTTP in, read API out.</summary>
+[Trait("Category", "EndToEnd")]
+public sealed class HttpIngestTests : IAsyncLifetime
+{
+    private SiloProcess _silo = null!;
+
+    public async Task InitializeAsync() => _silo = await SiloProcess.StartAsync();
+
+    public async Task DisposeAsync() => await _silo.DisposeAsync();
+
+    [Fact]
+    public async Task Ingest_MixedBatch_AcceptsGoodAndExplainsBad()
+    {
+        const string body = """
+            [{"source":"e2e-1","time":"2026-11-25T10:00:00Z","readings":{"pm25":12.5,"no2":31},"seq":1},
+             {"source":"e2e-1","time":"2026-11-25T10:00:30Z","readings":{"pm25":14.5,"no2":-5},"seq":2},
+             {"time":"2026-11-25T10:00:40Z","readings":{"pm25":1}}]
+            """;
+        using var response = await _silo.Http.PostAsync("/api/ingest", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(2, report.GetProperty("accepted").GetInt32());
+        Assert.Equal(1, report.GetProperty("rejected").GetInt32());
+        var reasons = report.GetProperty("rejections").EnumerateArray().Select(r => r.GetProperty("reason").GetString()!).Order().ToArray();
+        Assert.Equal(["MissingField", "OutOfRange"], reasons);
+
+        var windows = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/entities/source:e2e-1/windows?metric=pm25&size=1m");
+        var window = Assert.Single(windows.EnumerateArray());
+        Assert.Equal(2, window.GetProperty("aggregate").GetProperty("count").GetInt32());
+        Assert.Equal(13.5, window.GetProperty("aggregate").GetProperty("mean").GetDouble());
+    }
+
+    [Fact]
+    public async Task Ingest_SenMLPack_ResolvedAndApplied()
+    {
+        const string pack = """[{"bn":"urn:dev:ow:e2e-senml:","bt":1764064800,"bu":"Cel","n":"temperature","v":21.5},{"n":"temperature","t":30,"v":22.5}]""";
+        using var response = await _silo.Http.PostAsync("/api/ingest", new StringContent(pack, Encoding.UTF8, "application/senml+json"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var entity = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/entities/source:urn:dev:ow:e2e-senml");
+        Assert.Equal(22.5, entity.GetProperty("current").GetProperty("temperature").GetProperty("value").GetDouble());
+    }
+
+    [Fact]
+    public async Task Ingest_MalformedOrOversized_ClearError()
+    {
+        using var malformed = await _silo.Http.PostAsync("/api/ingest", new StringContent("{not json", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("Malformed", (await malformed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString());
+
+        using var huge = await _silo.Http.PostAsync("/api/ingest", new ByteArrayContent(new byte[2 * 1024 * 1024]));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+
+        using var badSize = await _silo.Http.GetAsync("/api/entities/source:e2e-1/windows?metric=pm25&size=fortnight");
+        Assert.Equal(HttpStatusCode.BadRequest, badSize.StatusCode);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Streaming.EndToEnd.Tests;
+
+/// <summary>The production configuration (clustering and grain state in PostgreSQL), chosen by configuration alone.</summary>
+[Collection(PostgresCollection.Name), Trait("Category", "EndToEnd")]
+public sealed class PostgresSiloTests(PostgresFixture postgres)
+{
+    /// <summary>Settings for a silo on a database of its own, with failure detection shortened so a killed silo is seen in seconds.</summary>
+    internal static async Task<Dictionary<string, string>> ProductionSettings(PostgresFixture postgres, string name) => new()
+    {
+        ["ConnectionStrings:Orleans"] = await postgres.CreateDatabaseAsync(name),
+        ["Orleans:ClusterId"] = name,
+        ["Orleans:ServiceId"] = name,
+        ["Orleans:Membership:ProbeTimeout"] = "00:00:01",
+        ["Orleans:Membership:NumMissedProbesLimit"] = "1",
+        ["Orleans:Membership:NumVotesForDeathDeclaration"] = "1",
+        ["Orleans:Membership:TableRefreshTimeout"] = "00:00:01",
+        ["Orleans:Membership:IAmAliveTablePublishTimeout"] = "00:00:02",
+        ["Orleans:Membership:NumMissedTableIAmAliveLimit"] = "1",
+        ["Orleans:Membership:ValidateInitialConnectivity"] = "false",
+        ["Orleans:Messaging:ResponseTimeout"] = "00:00:05",
+    };
+
+    [Fact]
+    public async Task EntityState_SiloKilledAndRestarted_Survives()
+    {
+        var settings = await ProductionSettings(postgres, "restart" + Guid.NewGuid().ToString("N")[..8]);
+        var body = string.Join(',', Enumerable.Range(0, 50).Select(i =>
+            $$"""{"source":"pg-1","time":"2026-11-25T10:{{i / 60:00}}:{{i % 60:00}}Z","readings":{"pm25":{{i}}},"seq":{{i}}}"""));
+        JsonElement before;
+        await using (var first = await SiloProcess.StartAsync(settings))
+        {
+            using var response = await first.Http.PostAsync("/api/ingest", new StringContent($"[{body}]", Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+            before = await first.Http.GetFromJsonAsync<JsonElement>("/api/entities/source:pg-1/windows?metric=pm25&size=1m");
+            await first.KillAsync();
+        }
+
+        await using var second = await SiloProcess.StartAsync(settings);
+        var after = await second.Http.GetFromJsonAsync<JsonElement>("/api/entities/source:pg-1/windows?metric=pm25&size=1m");
+        var entity = await second.Http.GetFromJsonAsync<JsonElement>("/api/entities/source:pg-1");
+
+        Assert.Equal(50, entity.GetProperty("eventsApplied").GetInt32());
+        Assert.Equal(before.GetRawText(), after.GetRawText());
+        Assert.Equal(1225, after.EnumerateArray().Sum(w => w.GetProperty("aggregate").GetProperty("sum").GetDouble()));
+    }
+}
