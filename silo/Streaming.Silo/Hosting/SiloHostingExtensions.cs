@@ -40,9 +40,19 @@ public static class SiloHostingExtensions
             }
         });
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<StartupBanner>();
         builder.Services.AddOptions<OrleansOptions>().BindConfiguration(OrleansOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<CleaningOptions>().BindConfiguration(CleaningOptions.Section);
-        builder.Services.AddOptions<WindowOptions>().BindConfiguration(WindowOptions.Section);
+        builder.Services.AddOptions<WindowOptions>().BindConfiguration(WindowOptions.Section)
+            .PostConfigure<IConfiguration>((o, config) =>
+            {
+                // The binder appends configured array items to the defaults; configured sizes replace them instead.
+                var sizes = config.GetSection(WindowOptions.Section + ":" + nameof(WindowOptions.Sizes)).Get<TimeSpan[]>();
+                if (sizes is { Length: > 0 })
+                {
+                    o.Sizes = sizes;
+                }
+            });
         builder.Services.AddOptions<RollupOptions>().BindConfiguration(RollupOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<WindowOptions>, WindowOptionsValidator>();
         return builder;
