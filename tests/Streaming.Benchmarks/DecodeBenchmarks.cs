@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Streaming.Domain;
 
@@ -8,7 +9,8 @@ namespace Streaming.Benchmarks;
 /// <summary>
 /// Decoding bodies as they arrive: one sensor JSON object, a JSON array of 100 events, a SenML pack of 10 records.
 /// Batch results are per event (per record for SenML). Key skew does not change decoding, so there is no skew parameter;
-/// the array's sources are still Zipf-drawn so ids and names have realistic lengths.
+/// the array's sources are still Zipf-drawn so ids and names have realistic lengths. A bare <see cref="JsonDocument"/>
+/// parse of the array is measured alongside, as the floor the decoder builds on.
 /// </summary>
 [MemoryDiagnoser]
 public class DecodeBenchmarks
@@ -44,6 +46,14 @@ public class DecodeBenchmarks
 
     [Benchmark(OperationsPerInvoke = ArrayEvents)]
     public DecodeResult SensorJsonArray100() => SensorJsonDecoder.Decode(_array, _context);
+
+    /// <summary>Only System.Text.Json's parse of the same array: the floor under <see cref="SensorJsonArray100"/>.</summary>
+    [Benchmark(OperationsPerInvoke = ArrayEvents)]
+    public int JsonDocumentParseArray100()
+    {
+        using var document = JsonDocument.Parse(_array);
+        return document.RootElement.GetArrayLength();
+    }
 
     [Benchmark(OperationsPerInvoke = SenMLRecords)]
     public DecodeResult SenMLPack10() => SenMLDecoder.Decode(_senml, _context);

@@ -1,10 +1,11 @@
-using System.Buffers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streaming.Domain;
+using Streaming.Grains.Abstractions;
 
 namespace Streaming.Ingress;
 
@@ -30,70 +31,56 @@ public static partial class IngestEndpoint
         {
             return TooLarge(limits.MaxBodyBytes);
         }
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limits.MaxBodyBytes + 1, 64 * 1024));
+        using var body = await BoundedBody.ReadAsync(http.Request.Body, limits.MaxBodyBytes, http.RequestAborted);
+        if (body.TooLarge)
+        {
+            return TooLarge(limits.MaxBodyBytes);
+        }
+
+        var context = new DecodeContext(Provenance.Http("/api/ingest", time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString()),
+            string.IsNullOrWhiteSpace(source) ? null : new SourceId(source), null,
+            new DecodeLimits { MaxBodyBytes = limits.MaxBodyBytes, MaxEventsPerBody = limits.MaxEventsPerRequest });
+        var senml = http.Request.ContentType?.StartsWith(SenMLContentType, StringComparison.OrdinalIgnoreCase) == true;
+        var decoded = senml ? SenMLDecoder.Decode(body.Span, context) : SensorJsonDecoder.Decode(body.Span, context);
+        if (decoded.Envelopes.Count == 0 && decoded.Rejections is [{ Index: -1 } whole])
+        {
+            LogBodyRejected(logger, whole.Reason, whole.Detail);
+            return whole.Reason == RejectReason.TooLarge ? TooLarge(limits.MaxBodyBytes, whole.Detail)
+                : (IResult)TypedResults.BadRequest(new ProblemResponse(whole.Reason.ToString(), whole.Detail));
+        }
+
+        IngestReport report;
         try
         {
-            var length = 0;
-            while (true)
-            {
-                if (length == buffer.Length)
-                {
-                    if (length > limits.MaxBodyBytes)
-                    {
-                        return TooLarge(limits.MaxBodyBytes);
-                    }
-                    var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limits.MaxBodyBytes + 1));
-                    buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-                var read = await http.Request.Body.ReadAsync(buffer.AsMemory(length), http.RequestAborted);
-                if (read == 0)
-                {
-                    break;
-                }
-                length += read;
-            }
-            if (length > limits.MaxBodyBytes)
-            {
-                return TooLarge(limits.MaxBodyBytes);
-            }
-
-            var context = new DecodeContext(Provenance.Http("/api/ingest", time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString()),
-                string.IsNullOrWhiteSpace(source) ? null : new SourceId(source), null,
-                new DecodeLimits { MaxBodyBytes = limits.MaxBodyBytes, MaxEventsPerBody = limits.MaxEventsPerRequest });
-            var senml = http.Request.ContentType?.StartsWith(SenMLContentType, StringComparison.OrdinalIgnoreCase) == true;
-            var decoded = senml ? SenMLDecoder.Decode(buffer.AsSpan(0, length), context) : SensorJsonDecoder.Decode(buffer.AsSpan(0, length), context);
-            if (decoded.Envelopes.Count == 0 && decoded.Rejections is [{ Index: -1 } whole])
-            {
-                LogBodyRejected(logger, whole.Reason, whole.Detail);
-                return whole.Reason == RejectReason.TooLarge ? TooLarge(limits.MaxBodyBytes, whole.Detail)
-                    : (IResult)TypedResults.BadRequest(new ProblemResponse(whole.Reason.ToString(), whole.Detail));
-            }
-
-            var report = await pipeline.Submit(decoded.Envelopes);
-            var rejections = decoded.Rejections
-                .Select(r => new IngestRejection(r.Index, null, null, r.Reason.ToString(), r.Detail))
-                .Concat(report.Rejections.Select(r => new IngestRejection(null, r.Envelope.Value, r.Metric, r.Reason.ToString(), r.Detail)))
-                .ToList();
-            foreach (var group in rejections.GroupBy(r => r.Reason))
-            {
-                LogItemsRejected(logger, group.Count(), group.Key);
-            }
-            return TypedResults.Accepted((string?)null, new IngestResponse(report.Accepted, report.Rejected + decoded.Rejections.Count, rejections));
+            report = await pipeline.Submit(decoded.Envelopes);
         }
-        finally
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // Part of the batch may be stored, part not: the sender resends all of it, and what was stored is deduplicated.
+            LogSubmitFailed(logger, ex, decoded.Envelopes.Count);
+            return TypedResults.Json(new ProblemResponse("Unavailable", "not every event could be made durable; resend the whole request (events already stored come back as duplicates)"),
+                IngressJsonContext.Default.ProblemResponse, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+        var rejections = decoded.Rejections
+            .Select(r => new IngestRejection(r.Index, null, null, r.Reason.ToString(), r.Detail))
+            .Concat(report.Rejections.Select(r => new IngestRejection(null, r.Envelope.Value, r.Metric, r.Reason.ToString(), r.Detail)))
+            .ToList();
+        foreach (var group in rejections.GroupBy(r => r.Reason))
+        {
+            LogItemsRejected(logger, group.Count(), group.Key);
+        }
+        return TypedResults.Accepted((string?)null, new IngestResponse(report.Accepted, report.Rejected + decoded.Rejections.Count, rejections));
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.JsonHttpResult<ProblemResponse> TooLarge(int max, string? detail = null) => TypedResults.Json(
+    private static JsonHttpResult<ProblemResponse> TooLarge(int max, string? detail = null) => TypedResults.Json(
         new ProblemResponse(nameof(RejectReason.TooLarge), detail ?? $"the body is larger than the limit of {max} bytes"),
         IngressJsonContext.Default.ProblemResponse, statusCode: StatusCodes.Status413PayloadTooLarge);
 
     [LoggerMessage(1001, LogLevel.Warning, "Ingest body rejected: {Reason}: {Detail}")]
     private static partial void LogBodyRejected(ILogger logger, RejectReason reason, string detail);
+
+    [LoggerMessage(1003, LogLevel.Error, "Ingest of {Count} events failed; answered 503 so the sender retries")]
+    private static partial void LogSubmitFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(1002, LogLevel.Warning, "Ingest rejected {Count} items: {Reason}")]
     private static partial void LogItemsRejected(ILogger logger, int count, string reason);
