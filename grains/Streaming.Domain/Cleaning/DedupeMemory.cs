@@ -20,9 +20,10 @@ public sealed class DedupeMemory<TKey> where TKey : notnull
     public bool Add(TKey key, DateTimeOffset eventTime) => _seen.TryAdd(key, eventTime.UtcTicks);
 
     /// <summary>
-    /// Forgets keys with event times before <paramref name="horizon"/>, then the oldest beyond
-    /// <paramref name="maxEntries"/>. Sweeps only when the memory has doubled since the last sweep,
-    /// so the cost is amortised to O(1) per key.
+    /// Forgets keys with event times before <paramref name="horizon"/>; if more than <paramref name="maxEntries"/>
+    /// remain, keeps only the newest three quarters of the cap. Sweeps only when the memory has doubled since the
+    /// last sweep or passed the cap, and a capped sweep leaves a quarter of the cap free, so the cost stays
+    /// amortised (O(log n) per key at the cap, O(1) below it).
     /// </summary>
     public void Trim(DateTimeOffset horizon, int maxEntries)
     {
@@ -41,8 +42,9 @@ public sealed class DedupeMemory<TKey> where TKey : notnull
         if (_seen.Count > maxEntries)
         {
             // Order by event time, then key text, so the survivors do not depend on insertion order.
+            var keep = Math.Max(1, maxEntries - (maxEntries / 4));
             var excess = _seen.OrderBy(p => p.Value).ThenBy(p => p.Key.ToString(), StringComparer.Ordinal)
-                .Take(_seen.Count - maxEntries).Select(p => p.Key).ToList();
+                .Take(_seen.Count - keep).Select(p => p.Key).ToList();
             foreach (var key in excess)
             {
                 _seen.Remove(key);

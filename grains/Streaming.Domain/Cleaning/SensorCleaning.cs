@@ -14,6 +14,10 @@ public static class SensorCleaning
         {
             return Reject(envelope, state, RejectReason.UnknownKind, $"{envelope.Kind} events are not sensor readings");
         }
+        if (sensor.Readings.Length == 0)
+        {
+            return Reject(envelope, state, RejectReason.MissingField, "the event has no readings");
+        }
         if (state.SeenEnvelopes.Contains(envelope.Id))
         {
             return Reject(envelope, state, RejectReason.Duplicate, "envelope id already accepted");

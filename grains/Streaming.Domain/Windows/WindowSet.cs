@@ -28,14 +28,18 @@ public sealed class WindowSet
     /// <summary>Whether an event at <paramref name="time"/> is older than the watermark.</summary>
     public bool IsLate(DateTimeOffset time, WindowOptions options) => time.UtcTicks < WatermarkTicks(options);
 
-    /// <summary>Adds a value to the windows of every size that contain <paramref name="time"/>. The caller has ruled out lateness.</summary>
+    /// <summary>
+    /// Adds a value to the windows of every size that contain <paramref name="time"/>. The caller has ruled out lateness.
+    /// Windows align to multiples of their size counted from 0001-01-01 UTC (ticks are never negative); sizes that
+    /// divide a day therefore start at midnight UTC.
+    /// </summary>
     public void Add(SeriesKey series, double value, DateTimeOffset time, WindowOptions options, DeltaBuffer? deltas)
     {
         var ticks = time.UtcTicks;
         foreach (var size in options.Sizes)
         {
             var key = new WindowKey(series, size.Ticks);
-            var start = ticks - Mod(ticks, size.Ticks);
+            var start = ticks - (ticks % size.Ticks);
             var window = OpenSlot(key, start);
             WindowAggregator.Add(window.Accumulator, value);
             window.Dirty = true;
@@ -143,7 +147,4 @@ public sealed class WindowSet
     private static WindowResult Result(WindowKey key, long start, WindowAggregate aggregate, int revision, bool final) =>
         new(key.Series, key.Size, new DateTimeOffset(start, TimeSpan.Zero), new DateTimeOffset(start + key.SizeTicks, TimeSpan.Zero),
             aggregate, revision, final);
-
-    // Floor modulo, so times before the epoch still align to window starts.
-    private static long Mod(long ticks, long size) => ((ticks % size) + size) % size;
 }

@@ -31,6 +31,15 @@ public sealed class SensorCleaningRulesTests
     }
 
     [Fact]
+    public void Clean_NoReadings_RejectedAsMissingField()
+    {
+        var rejection = OnlyRejection(Envelope("e0", T0));
+
+        Assert.Equal(RejectReason.MissingField, rejection.Reason);
+        Assert.Equal(1, _state.Quality.Rejected[RejectReason.MissingField]);
+    }
+
+    [Fact]
     public void Clean_SameEnvelopeIdTwice_SecondRejectedAsDuplicate()
     {
         Assert.NotNull(Clean(Envelope("e1", T0, Reading("temperature", 20))).Event);
