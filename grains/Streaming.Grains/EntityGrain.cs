@@ -13,7 +13,8 @@ namespace Streaming.Grains;
 /// </summary>
 public sealed partial class EntityGrain(
     [PersistentState("entity", StorageNames.Default)] IPersistentState<EntityState> state,
-    IOptions<WindowOptions> windows, IOptions<CleaningOptions> cleaning, TimeProvider time, ILogger<EntityGrain> logger)
+    IOptions<WindowOptions> windows, IOptions<CleaningOptions> cleaning, IOutputSink output, TimeProvider time,
+    ILogger<EntityGrain> logger)
     : Grain, IEntityGrain, IEntityQueryGrain
 {
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -31,6 +32,8 @@ public sealed partial class EntityGrain(
             state.State.Outbox.Enqueue(result.Deltas);
             await state.WriteStateAsync();
             LogApplied(batch.Length, result.Emitted.Count);
+            Publish(result.Emitted);
+            output.PublishEntity(Snapshot());
             await FlushOutbox();
             return result.Outcomes;
         }
@@ -43,14 +46,7 @@ public sealed partial class EntityGrain(
         }
     }
 
-    public Task<EntitySnapshot> GetSnapshot()
-    {
-        var s = state.State;
-        var watermark = s.Windows.MaxEventTicks == long.MinValue ? (DateTimeOffset?)null
-            : new DateTimeOffset(s.Windows.WatermarkTicks(windows.Value), TimeSpan.Zero);
-        return Task.FromResult(new EntitySnapshot(this.GetPrimaryKeyString(), s.Area, new(s.Current),
-            s.EventsApplied, s.EventsLate, s.Duplicates, s.LastReceivedAt, watermark));
-    }
+    public Task<EntitySnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
     public Task<WindowResult[]> GetWindows(SeriesKey series, TimeSpan size, DateTimeOffset? from, DateTimeOffset? to) =>
         Task.FromResult(state.State.Windows.Query(new WindowKey(series, size.Ticks), from, to).ToArray());
@@ -61,8 +57,26 @@ public sealed partial class EntityGrain(
         if (closed.Count > 0)
         {
             await state.WriteStateAsync(cancellationToken);
+            Publish(closed);
         }
         await FlushOutbox();
+    }
+
+    private EntitySnapshot Snapshot()
+    {
+        var s = state.State;
+        var watermark = s.Windows.MaxEventTicks == long.MinValue ? (DateTimeOffset?)null
+            : new DateTimeOffset(s.Windows.WatermarkTicks(windows.Value), TimeSpan.Zero);
+        return new EntitySnapshot(this.GetPrimaryKeyString(), s.Area, new(s.Current),
+            s.EventsApplied, s.EventsLate, s.Duplicates, s.LastReceivedAt, watermark);
+    }
+
+    private void Publish(List<WindowResult> emitted)
+    {
+        if (emitted.Count > 0)
+        {
+            output.PublishWindows(this.GetPrimaryKeyString(), emitted);
+        }
     }
 
     private async Task FlushOutbox()

@@ -13,7 +13,8 @@ namespace Streaming.Grains;
 /// </summary>
 public sealed partial class RollupGrain(
     [PersistentState("rollup", StorageNames.Default)] IPersistentState<RollupState> state,
-    IOptions<WindowOptions> windows, IOptions<RollupOptions> options, TimeProvider time, ILogger<RollupGrain> logger)
+    IOptions<WindowOptions> windows, IOptions<RollupOptions> options, IOutputSink output, TimeProvider time,
+    ILogger<RollupGrain> logger)
     : Grain, IRollupGrain
 {
     public override Task OnActivateAsync(CancellationToken cancellationToken)
@@ -37,6 +38,7 @@ public sealed partial class RollupGrain(
             DeactivateOnIdle();
             throw;
         }
+        Publish(emitted);
         return applied;
     }
 
@@ -61,6 +63,7 @@ public sealed partial class RollupGrain(
         }
         // The segments must be durable here before the parent sees them, or a crash could renumber them.
         await state.WriteStateAsync(cancellationToken);
+        Publish(closed);
         if (pending.Count == 0 || parentKey is null)
         {
             return;
@@ -73,6 +76,14 @@ public sealed partial class RollupGrain(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogForwardDeferred(ex, pending.Count);
+        }
+    }
+
+    private void Publish(List<WindowResult> emitted)
+    {
+        if (emitted.Count > 0)
+        {
+            output.PublishWindows(this.GetPrimaryKeyString(), emitted);
         }
     }
 

@@ -8,12 +8,13 @@ namespace Streaming.Grains;
 
 /// <summary>
 /// Cleans one source's events and hands them to their entities. Persistence: one write per ingested batch,
-/// after the entities have durably applied it and before returning, so an acknowledged batch is never lost;
-/// a crash before the write means a redelivery, which the entities drop as duplicates.
+/// after the entities have durably applied it and its clean events are on the output, before returning, so an
+/// acknowledged batch is never lost; a crash before the write means a redelivery, which the entities drop as
+/// duplicates (the clean output is at-least-once).
 /// </summary>
 public sealed partial class SourceGrain(
     [PersistentState("source", StorageNames.Default)] IPersistentState<SourceCleaningState> state,
-    IOptions<CleaningOptions> cleaning, TimeProvider time, ILogger<SourceGrain> logger) : Grain, ISourceGrain
+    IOptions<CleaningOptions> cleaning, IOutputSink output, TimeProvider time, ILogger<SourceGrain> logger) : Grain, ISourceGrain
 {
     private DateTimeOffset? _lastSeen;
 
@@ -58,6 +59,10 @@ public sealed partial class SourceGrain(
         foreach (var e in late)
         {
             rejections.Add(new ReadingRejection(e.Id, null, RejectReason.Late, $"event time {e.EventTime:O} is older than the watermark"));
+        }
+        if (late.Count < clean.Count)
+        {
+            await output.PublishCleanAsync(late.Count == 0 ? clean : [.. clean.Except(late)]);
         }
         await state.WriteStateAsync();
         return new IngestReport(clean.Count - late.Count, wholeRejected + late.Count, [.. rejections]);

@@ -8,6 +8,7 @@ builder.Services.AddStreamingApi();
 
 var app = builder.Build();
 app.MapIngestEndpoint();
+app.MapDeadLetterEndpoints();
 app.MapStreamingApi();
 app.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok")));
 app.Run();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using Streaming.Grains.Abstractions;
 using Streaming.Domain;
 using Streaming.Grains;
 
@@ -27,6 +28,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.AddStreamingGrains().AddMemoryGrainStorage(StorageNames.Default);
+            silo.Services.AddSingleton<IOutputSink, RecordingOutputSink>();
             // The real clock: Orleans' own timers read the registered TimeProvider, so a fake one would stop them.
             silo.Services.Configure<WindowOptions>(o =>
             {

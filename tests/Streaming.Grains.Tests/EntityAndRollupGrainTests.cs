@@ -59,6 +59,8 @@ public sealed class EntityAndRollupGrainTests(ClusterFixture fixture)
         var closed = await Wait.Until(() => entity.GetWindows(Pm25, TimeSpan.FromMinutes(1), null, null),
             w => w.Length == 1 && w[0].Final, "the idle entity's 1m window to be final");
         Assert.Equal(1, closed[0].Revision);
+        var key = GrainKeys.Entity(EntityKey.ForSource(new SourceId(source)));
+        Assert.Contains(RecordingOutputSink.Windows, w => w.Owner == key && w.Window.Final && w.Window.Size == TimeSpan.FromMinutes(1));
     }
 
     [Fact]

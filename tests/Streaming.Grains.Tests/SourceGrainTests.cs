@@ -24,6 +24,8 @@ public sealed class SourceGrainTests(ClusterFixture fixture)
         Assert.Equal(12.5, entity.Current["pm25"].Value);
         Assert.Equal(21, entity.Current["temperature"].Value);
         Assert.Equal(2, entity.EventsApplied);
+        Assert.Equal(2, RecordingOutputSink.Clean.Count(e => e.Source.Value == source));
+        Assert.Contains(RecordingOutputSink.Entities, e => e.Key == GrainKeys.Entity(EntityKey.ForSource(new SourceId(source))));
         var health = await fixture.Grains.GetGrain<ISourceGrain>(source).GetHealth();
         Assert.Equal(2, health.EventsAccepted);
         Assert.Equal(1, health.Rejected[RejectReason.OutOfRange]);
@@ -57,5 +59,6 @@ public sealed class SourceGrainTests(ClusterFixture fixture)
 
         Assert.Equal(0, report.Accepted);
         Assert.Equal(RejectReason.Late, Assert.Single(report.Rejections).Reason);
+        Assert.DoesNotContain(RecordingOutputSink.Clean, e => e.Source.Value == source && e.EventTime == Events.T0);
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Streaming.Grains.Abstractions;
 
 namespace Streaming.Ingress;
 
@@ -9,6 +11,9 @@ public static class IngressServiceCollectionExtensions
     public static IServiceCollection AddIngress(this IServiceCollection services)
     {
         services.AddSingleton<IngestPipeline>();
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<DeadLetterOffice>();
+        services.TryAddSingleton<IOutputSink, DisabledOutputSink>();
         services.AddOptions<HttpIngressOptions>().BindConfiguration(HttpIngressOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, IngressJsonContext.Default));
         return services;

@@ -21,6 +21,9 @@ public sealed class BoundedBody : IDisposable
     /// <summary>The body.</summary>
     public ReadOnlySpan<byte> Span => _buffer.AsSpan(0, Length);
 
+    /// <summary>The body, valid until disposed.</summary>
+    public ReadOnlyMemory<byte> Memory => _buffer.AsMemory(0, Length);
+
     /// <summary>Reads <paramref name="body"/> up to <paramref name="maxBytes"/>.</summary>
     public static async Task<BoundedBody> ReadAsync(Stream body, int maxBytes, CancellationToken cancellationToken)
     {

@@ -22,11 +22,10 @@ public static partial class IngestEndpoint
         return app;
     }
 
-    private static async Task<IResult> Ingest(HttpContext http, IngestPipeline pipeline, IOptions<HttpIngressOptions> options,
+    private static async Task<IResult> Ingest(HttpContext http, IngestService ingest, IOptions<HttpIngressOptions> options,
         TimeProvider time, ILoggerFactory loggers, string? source = null)
     {
         var limits = options.Value;
-        var logger = loggers.CreateLogger(typeof(IngestEndpoint));
         if (http.Request.ContentLength > limits.MaxBodyBytes)
         {
             return TooLarge(limits.MaxBodyBytes);
@@ -40,48 +39,43 @@ public static partial class IngestEndpoint
         var context = new DecodeContext(Provenance.Http("/api/ingest", time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString()),
             string.IsNullOrWhiteSpace(source) ? null : new SourceId(source), null,
             new DecodeLimits { MaxBodyBytes = limits.MaxBodyBytes, MaxEventsPerBody = limits.MaxEventsPerRequest });
-        var senml = http.Request.ContentType?.StartsWith(SenMLContentType, StringComparison.OrdinalIgnoreCase) == true;
-        var decoded = senml ? SenMLDecoder.Decode(body.Span, context) : SensorJsonDecoder.Decode(body.Span, context);
-        if (decoded.Envelopes.Count == 0 && decoded.Rejections is [{ Index: -1 } whole])
-        {
-            LogBodyRejected(logger, whole.Reason, whole.Detail);
-            return whole.Reason == RejectReason.TooLarge ? TooLarge(limits.MaxBodyBytes, whole.Detail)
-                : (IResult)TypedResults.BadRequest(new ProblemResponse(whole.Reason.ToString(), whole.Detail));
-        }
+        var contentType = http.Request.ContentType;
+        var format = contentType?.StartsWith(SenMLContentType, StringComparison.OrdinalIgnoreCase) == true ? PayloadFormat.SenML : PayloadFormat.SensorJson;
+        return await Answer(ingest, body.Memory, format, context, contentType, null, loggers.CreateLogger(typeof(IngestEndpoint)));
+    }
 
-        IngestReport report;
+    /// <summary>Ingests a body and answers as <c>POST /api/ingest</c> does: 202 with the report, 400, 413 or 503.</summary>
+    internal static async Task<IResult> Answer(IngestService ingest, ReadOnlyMemory<byte> body, PayloadFormat format, DecodeContext context,
+        string? contentType, DeadLetter? resubmitOf, ILogger logger)
+    {
+        IngestOutcome outcome;
         try
         {
-            report = await pipeline.Submit(decoded.Envelopes);
+            outcome = await ingest.IngestAsync(body, format, context, contentType, resubmitOf);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Part of the batch may be stored, part not: the sender resends all of it, and what was stored is deduplicated.
-            LogSubmitFailed(logger, ex, decoded.Envelopes.Count);
+            LogSubmitFailed(logger, ex, body.Length);
             return TypedResults.Json(new ProblemResponse("Unavailable", "not every event could be made durable; resend the whole request (events already stored come back as duplicates)"),
                 IngressJsonContext.Default.ProblemResponse, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        var rejections = decoded.Rejections
-            .Select(r => new IngestRejection(r.Index, null, null, r.Reason.ToString(), r.Detail))
-            .Concat(report.Rejections.Select(r => new IngestRejection(null, r.Envelope.Value, r.Metric, r.Reason.ToString(), r.Detail)))
-            .ToList();
-        foreach (var group in rejections.GroupBy(r => r.Reason))
+        if (outcome.BodyRejection is { } whole)
         {
-            LogItemsRejected(logger, group.Count(), group.Key);
+            return whole.Reason == RejectReason.TooLarge ? TooLarge(context.Limits.MaxBodyBytes, whole.Detail)
+                : TypedResults.BadRequest(new ProblemResponse(whole.Reason.ToString(), whole.Detail));
         }
-        return TypedResults.Accepted((string?)null, new IngestResponse(report.Accepted, report.Rejected + decoded.Rejections.Count, rejections));
+        var rejections = outcome.Decoded.Rejections
+            .Select(r => new IngestRejection(r.Index, null, null, r.Reason.ToString(), r.Detail))
+            .Concat(outcome.Report.Rejections.Select(r => new IngestRejection(null, r.Envelope.Value, r.Metric, r.Reason.ToString(), r.Detail)))
+            .ToList();
+        return TypedResults.Accepted((string?)null, new IngestResponse(outcome.Accepted, outcome.Rejected, rejections));
     }
 
     private static JsonHttpResult<ProblemResponse> TooLarge(int max, string? detail = null) => TypedResults.Json(
         new ProblemResponse(nameof(RejectReason.TooLarge), detail ?? $"the body is larger than the limit of {max} bytes"),
         IngressJsonContext.Default.ProblemResponse, statusCode: StatusCodes.Status413PayloadTooLarge);
 
-    [LoggerMessage(1001, LogLevel.Warning, "Ingest body rejected: {Reason}: {Detail}")]
-    private static partial void LogBodyRejected(ILogger logger, RejectReason reason, string detail);
-
-    [LoggerMessage(1003, LogLevel.Error, "Ingest of {Count} events failed; answered 503 so the sender retries")]
-    private static partial void LogSubmitFailed(ILogger logger, Exception exception, int count);
-
-    [LoggerMessage(1002, LogLevel.Warning, "Ingest rejected {Count} items: {Reason}")]
-    private static partial void LogItemsRejected(ILogger logger, int count, string reason);
+    [LoggerMessage(1003, LogLevel.Error, "Ingest of a {Bytes}-byte body failed; answered 503 so the sender retries")]
+    private static partial void LogSubmitFailed(ILogger logger, Exception exception, int bytes);
 }

@@ -7,4 +7,5 @@ namespace Streaming.Ingress;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(IngestResponse))]
 [JsonSerializable(typeof(ProblemResponse))]
+[JsonSerializable(typeof(IReadOnlyList<Streaming.Domain.DeadLetter>))]
 public sealed partial class IngressJsonContext : JsonSerializerContext;

@@ -62,4 +62,39 @@ public sealed class HttpIngestTests : IAsyncLifetime
         using var badSize = await _silo.Http.GetAsync("/api/entities/source:e2e-1/windows?metric=pm25&size=fortnight");
         Assert.Equal(HttpStatusCode.BadRequest, badSize.StatusCode);
     }
+
+    [Fact]
+    public async Task DeadLetter_OutOfRangeReading_ListedThenResubmittedCorrected()
+    {
+        const string bad = """{"source":"e2e-dl","time":"2026-11-25T11:00:00Z","readings":{"humidity":140},"seq":7}""";
+        using var response = await _silo.Http.PostAsync("/api/ingest", new StringContent(bad, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var letters = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/deadletters?stage=Clean&reason=OutOfRange");
+        var letter = Assert.Single(letters.EnumerateArray(), l => l.GetProperty("source").GetString() == "e2e-dl");
+        Assert.Equal("humidity", letter.GetProperty("metric").GetString());
+        Assert.Equal(1, letter.GetProperty("attempts").GetInt32());
+        var original = Encoding.UTF8.GetString(letter.GetProperty("payload").GetBytesFromBase64());
+        Assert.Contains("\"humidity\":140", original, StringComparison.Ordinal);
+
+        var corrected = original.Replace("140", "40", StringComparison.Ordinal);
+        using var resubmitted = await _silo.Http.PostAsync($"/api/deadletters/{letter.GetProperty("id").GetString()}/resubmit",
+            new StringContent(corrected, Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, resubmitted.StatusCode);
+        Assert.Equal(1, (await resubmitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());
+        var entity = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/entities/source:e2e-dl");
+        Assert.Equal(40, entity.GetProperty("current").GetProperty("humidity").GetProperty("value").GetDouble());
+    }
+
+    [Fact]
+    public async Task DeadLetter_UnreadableBody_DeadLetteredWithWholeBody()
+    {
+        using var response = await _silo.Http.PostAsync("/api/ingest?source=e2e-broken", new StringContent("{\"source\":", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+
+        var letters = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/deadletters?stage=Decode");
+        var letter = Assert.Single(letters.EnumerateArray(), l => l.GetProperty("source").GetString() == "e2e-broken");
+        Assert.Equal("Malformed", letter.GetProperty("reason").GetString());
+        Assert.Equal("{\"source\":", Encoding.UTF8.GetString(letter.GetProperty("payload").GetBytesFromBase64()));
+    }
 }

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Streaming.Domain;
+
+namespace Streaming.Ingress;
+
+/// <summary>
+/// <c>GET /api/deadletters</c> lists this silo's most recent dead letters; <c>POST /api/deadletters/{id}/resubmit</c>
+/// sends one through the pipeline again, as it was or with a corrected body.
+/// </summary>
+public static class DeadLetterEndpoints
+{
+    /// <summary>Maps the endpoints.</summary>
+    public static IEndpointRouteBuilder MapDeadLetterEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/deadletters", (DeadLetterOffice office, DeadLetterStage? stage, string? reason, int? limit) =>
+            TypedResults.Ok(office.Recent(stage, reason, Math.Clamp(limit ?? 100, 1, DeadLetterOffice.RecentCapacity))));
+        app.MapPost("/api/deadletters/{id}/resubmit", Resubmit).DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> Resubmit(string id, HttpContext http, DeadLetterOffice office, IngestService ingest,
+        IOptions<HttpIngressOptions> options, TimeProvider time, ILoggerFactory loggers)
+    {
+        var limits = options.Value;
+        using var corrected = await BoundedBody.ReadAsync(http.Request.Body, limits.MaxBodyBytes, http.RequestAborted);
+        if (corrected.TooLarge)
+        {
+            return TypedResults.Json(new ProblemResponse(nameof(RejectReason.TooLarge), $"the body is larger than the limit of {limits.MaxBodyBytes} bytes"),
+                IngressJsonContext.Default.ProblemResponse, statusCode: StatusCodes.Status413PayloadTooLarge);
+        }
+        if (office.Take(id) is not { } letter)
+        {
+            return TypedResults.NotFound(new ProblemResponse("NotFound", $"no recent dead letter '{id}' on this silo"));
+        }
+        var body = corrected.Length > 0 ? corrected.Memory : letter.Payload;
+        var format = letter.ContentType?.StartsWith(IngestEndpoint.SenMLContentType, StringComparison.OrdinalIgnoreCase) == true
+            ? PayloadFormat.SenML : PayloadFormat.SensorJson;
+        var context = new DecodeContext(Provenance.Http($"/api/deadletters/{id}/resubmit", time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString()),
+            letter.Source is null ? null : new SourceId(letter.Source), null,
+            new DecodeLimits { MaxBodyBytes = limits.MaxBodyBytes, MaxEventsPerBody = limits.MaxEventsPerRequest });
+        return await IngestEndpoint.Answer(ingest, body, format, context, letter.ContentType, letter, loggers.CreateLogger(typeof(DeadLetterEndpoints)));
+    }
+}

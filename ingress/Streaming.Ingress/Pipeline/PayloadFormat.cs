@@ -1,0 +1,10 @@
+namespace Streaming.Ingress;
+
+/// <summary>The body formats the platform decodes.</summary>
+public enum PayloadFormat
+{
+    /// <summary>Our sensor JSON: one object or an array.</summary>
+    SensorJson,
+    /// <summary>A SenML JSON pack (RFC 8428).</summary>
+    SenML,
+}
