@@ -5,10 +5,12 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(postgresql)
+# package:command pairs; a package is installed when its command is missing (node may come from elsewhere).
+packages=(postgresql:/usr/lib/postgresql mosquitto:mosquitto mosquitto-clients:mosquitto_pub kcat:kcat nodejs:node npm:npm)
 missing=()
-for p in "${packages[@]}"; do
-  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+for entry in "${packages[@]}"; do
+  p=${entry%%:*}; c=${entry#*:}
+  if [[ $c == /* ]]; then [ -e "$c" ] || missing+=("$p"); else command -v "$c" >/dev/null 2>&1 || missing+=("$p"); fi
 done
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
