@@ -17,7 +17,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api");
         api.MapGet("/entities/{key}", async (string key, IGrainFactory grains) =>
             TypedResults.Ok(await grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(new EntityKey(key))).GetSnapshot()));
-        api.MapGet("/entities/{key}/windows", async Task<Results<Ok<WindowResult[]>, BadRequest<ApiProblem>>> (
+        api.MapGet("/entities/{key}/windows", async Task<Results<Ok<WindowView[]>, BadRequest<ApiProblem>>> (
             string key, string metric, string? size, DateTimeOffset? from, DateTimeOffset? to, string? kind, IGrainFactory grains) =>
         {
             if (!TryParseQuery(metric, size, kind, out var series, out var span, out var problem))
@@ -25,23 +25,25 @@ public static class ApiEndpoints
                 return TypedResults.BadRequest(problem);
             }
             var grain = grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(new EntityKey(key)));
-            return TypedResults.Ok(await grain.GetWindows(series, span, from, to));
+            return TypedResults.Ok(Views(await grain.GetWindows(series, span, from, to)));
         });
         api.MapGet("/sources/{id}", async (string id, IGrainFactory grains) =>
             TypedResults.Ok(await grains.GetGrain<ISourceGrain>(GrainKeys.Source(new SourceId(id))).GetHealth()));
         api.MapGet("/trends", async (string? area, IGrainFactory grains) =>
-            TypedResults.Ok(await Rollup(grains, area).GetLatest()));
-        api.MapGet("/trends/windows", async Task<Results<Ok<WindowResult[]>, BadRequest<ApiProblem>>> (
+            TypedResults.Ok(Views(await Rollup(grains, area).GetLatest())));
+        api.MapGet("/trends/windows", async Task<Results<Ok<WindowView[]>, BadRequest<ApiProblem>>> (
             string metric, string? size, DateTimeOffset? from, DateTimeOffset? to, string? kind, string? area, IGrainFactory grains) =>
         {
             if (!TryParseQuery(metric, size, kind, out var series, out var span, out var problem))
             {
                 return TypedResults.BadRequest(problem);
             }
-            return TypedResults.Ok(await Rollup(grains, area).GetWindows(series, span, from, to));
+            return TypedResults.Ok(Views(await Rollup(grains, area).GetWindows(series, span, from, to)));
         });
         return app;
     }
+
+    private static WindowView[] Views(WindowResult[] windows) => Array.ConvertAll(windows, WindowView.From);
 
     private static IRollupGrain Rollup(IGrainFactory grains, string? area) =>
         grains.GetGrain<IRollupGrain>(string.IsNullOrEmpty(area) ? GrainKeys.System : GrainKeys.Area(area));

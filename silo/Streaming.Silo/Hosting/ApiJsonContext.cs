@@ -9,7 +9,7 @@ namespace Streaming.Silo;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(EntitySnapshot))]
-[JsonSerializable(typeof(WindowResult[]))]
+[JsonSerializable(typeof(WindowView[]))]
 [JsonSerializable(typeof(SourceHealth))]
 [JsonSerializable(typeof(ApiProblem))]
 [JsonSerializable(typeof(HealthResponse))]

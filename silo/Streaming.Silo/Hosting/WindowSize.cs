@@ -23,4 +23,11 @@ public static class WindowSize
         };
         return size > TimeSpan.Zero;
     }
+
+    /// <summary>Formats a size the way <see cref="TryParse"/> reads it, in the largest whole unit.</summary>
+    public static string Format(TimeSpan size) =>
+        size.Ticks % TimeSpan.TicksPerDay == 0 ? $"{size.Ticks / TimeSpan.TicksPerDay}d"
+        : size.Ticks % TimeSpan.TicksPerHour == 0 ? $"{size.Ticks / TimeSpan.TicksPerHour}h"
+        : size.Ticks % TimeSpan.TicksPerMinute == 0 ? $"{size.Ticks / TimeSpan.TicksPerMinute}m"
+        : $"{size.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)}s";
 }

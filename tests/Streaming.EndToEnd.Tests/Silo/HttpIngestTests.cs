@@ -34,8 +34,8 @@ public sealed class HttpIngestTests : IAsyncLifetime
 
         var windows = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/entities/source:e2e-1/windows?metric=pm25&size=1m");
         var window = Assert.Single(windows.EnumerateArray());
-        Assert.Equal(2, window.GetProperty("aggregate").GetProperty("count").GetInt32());
-        Assert.Equal(13.5, window.GetProperty("aggregate").GetProperty("mean").GetDouble());
+        Assert.Equal(2, window.GetProperty("count").GetInt32());
+        Assert.Equal(13.5, window.GetProperty("mean").GetDouble());
     }
 
     [Fact]

@@ -81,8 +81,8 @@ public sealed class OpenDataSetTests : IAsyncLifetime
             .OrderBy(w => w.Start).ToList();
         var actual = (await _silo.Http.GetFromJsonAsync<JsonElement>($"/api/entities/source:{source}/windows?metric={metric}&size={size}"))
             .EnumerateArray()
-            .Select(w => (Start: w.GetProperty("start").GetDateTimeOffset(), Count: w.GetProperty("aggregate").GetProperty("count").GetInt32(),
-                Mean: w.GetProperty("aggregate").GetProperty("mean").GetDouble()))
+            .Select(w => (Start: w.GetProperty("start").GetDateTimeOffset(), Count: w.GetProperty("count").GetInt32(),
+                Mean: w.GetProperty("mean").GetDouble()))
             .ToList();
 
         Assert.True(expected.Count == actual.Count, $"{source} {metric} {size}: expected {expected.Count} windows, got {actual.Count}");
