@@ -13,4 +13,13 @@ public interface ISourceGrain : IGrainWithStringKey
 
     /// <summary>Health and quality counters.</summary>
     Task<SourceHealth> GetHealth();
+
+    /// <summary>Registers the source to an entity: its later events update that entity. Replaces any earlier link.</summary>
+    Task<SourceLink> Link(EntityKey entity, string reason);
+
+    /// <summary>
+    /// Undoes the link: later events update the source's own entity again, whatever configuration says.
+    /// Returns the link removed, if any.
+    /// </summary>
+    Task<SourceLink?> Unlink();
 }

@@ -12,4 +12,5 @@ public sealed record SourceHealth(
     [property: Id(4)] long EventsRejected,
     [property: Id(5)] long ReadingsAccepted,
     [property: Id(6)] Dictionary<RejectReason, long> Rejected,
-    [property: Id(7)] Dictionary<ReadingFlags, long> Flagged);
+    [property: Id(7)] Dictionary<ReadingFlags, long> Flagged,
+    [property: Id(8)] SourceLink? Link);

@@ -13,16 +13,24 @@ namespace Streaming.Grains;
 /// </summary>
 public sealed partial class EntityGrain(
     [PersistentState("entity", StorageNames.Default)] IPersistentState<EntityState> state,
-    IOptions<WindowOptions> windows, IOptions<CleaningOptions> cleaning, IOutputSink output, TimeProvider time,
+    IOptions<WindowOptions> windows, IOptions<CleaningOptions> cleaning, IPlaceRegistry places, IOutputSink output, TimeProvider time,
     ILogger<EntityGrain> logger)
     : Grain, IEntityGrain, IEntityQueryGrain
 {
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // A place's entity rolls up to the place's area. Decided before its first event, so every delta goes to one area.
+        var key = this.GetPrimaryKeyString();
+        if (!state.RecordExists && key.StartsWith(PlacePrefix, StringComparison.Ordinal) && places.Find(key[PlacePrefix.Length..]) is { } place)
+        {
+            state.State.Area = place.Area;
+        }
         var period = windows.Value.IdleTimeout / 4;
         this.RegisterGrainTimer(OnTimer, new GrainTimerCreationOptions(period, period) { Interleave = false, KeepAlive = false });
         return Task.CompletedTask;
     }
+
+    private const string PlacePrefix = "place:";
 
     public async Task<ApplyOutcome[]> Apply(CleanEvent[] batch)
     {

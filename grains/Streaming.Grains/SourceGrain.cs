@@ -14,7 +14,7 @@ namespace Streaming.Grains;
 /// </summary>
 public sealed partial class SourceGrain(
     [PersistentState("source", StorageNames.Default)] IPersistentState<SourceCleaningState> state,
-    IOptions<CleaningOptions> cleaning, IOutputSink output, TimeProvider time, ILogger<SourceGrain> logger) : Grain, ISourceGrain
+    IOptions<CleaningOptions> cleaning, IOptions<LinkingOptions> linking, IOutputSink output, TimeProvider time, ILogger<SourceGrain> logger) : Grain, ISourceGrain
 {
     private DateTimeOffset? _lastSeen;
 
@@ -42,7 +42,8 @@ public sealed partial class SourceGrain(
         var wholeRejected = 0;
         foreach (var envelope in batch)
         {
-            var outcome = SensorCleaning.Clean(envelope, state.State, cleaning.Value);
+            var linked = state.State.Link?.Apply(envelope) ?? envelope;
+            var outcome = SensorCleaning.Clean(linked, state.State, cleaning.Value);
             rejections.AddRange(outcome.Rejections);
             if (outcome.Event is { } e)
             {
@@ -73,7 +74,34 @@ public sealed partial class SourceGrain(
         var s = state.State;
         return Task.FromResult(new SourceHealth(this.GetPrimaryKeyString(), _lastSeen, s.MaxEventTime,
             s.Quality.EventsAccepted, s.Quality.EventsRejected, s.Quality.ReadingsAccepted,
-            new(s.Quality.Rejected), new(s.Quality.Flagged)));
+            new(s.Quality.Rejected), new(s.Quality.Flagged), s.Link));
+    }
+
+    public async Task<SourceLink> Link(EntityKey entity, string reason)
+    {
+        state.State.Link = new SourceLink(entity, reason, time.GetUtcNow());
+        await state.WriteStateAsync();
+        LogLinked(entity, reason);
+        return state.State.Link;
+    }
+
+    public async Task<SourceLink?> Unlink()
+    {
+        var removed = state.State.Link;
+        // Linked back to its own entity rather than to nothing, so a registration in configuration does not return.
+        state.State.Link = new SourceLink(EntityKey.ForSource(new SourceId(this.GetPrimaryKeyString())), "unlinked", time.GetUtcNow());
+        await state.WriteStateAsync();
+        return removed;
+    }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A registration in configuration applies until the API links the source elsewhere (or unlinks it).
+        if (state.State.Link is null && linking.Value.Sources.TryGetValue(this.GetPrimaryKeyString(), out var entity))
+        {
+            state.State.Link = new SourceLink(LinkingOptions.ToEntity(entity), "configuration", time.GetUtcNow());
+        }
+        return Task.CompletedTask;
     }
 
     private async Task<List<CleanEvent>> ApplyToEntities(List<CleanEvent> clean)
@@ -96,6 +124,9 @@ public sealed partial class SourceGrain(
     #region Logging
     [LoggerMessage(2001, LogLevel.Debug, "Envelope {EnvelopeId} rejected: {Reason}")]
     private partial void LogRejected(EnvelopeId envelopeId, RejectReason reason);
+
+    [LoggerMessage(2003, LogLevel.Information, "Linked to {Entity} ({Reason})")]
+    private partial void LogLinked(EntityKey entity, string reason);
 
     [LoggerMessage(2002, LogLevel.Error, "Ingest of a batch of {Count} failed; the source reloads its state before the next batch")]
     private partial void LogIngestFailed(Exception exception, int count);

@@ -10,5 +10,6 @@ var app = builder.Build();
 app.MapIngestEndpoint();
 app.MapDeadLetterEndpoints();
 app.MapStreamingApi();
+app.MapPlaceEndpoints();
 app.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok")));
 app.Run();

@@ -29,6 +29,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.AddStreamingGrains().AddMemoryGrainStorage(StorageNames.Default);
             silo.Services.AddSingleton<IOutputSink, RecordingOutputSink>();
+            silo.Services.AddSingleton<IPlaceRegistry, TestPlaceRegistry>();
+            silo.Services.Configure<LinkingOptions>(o => o.Sources["configured-sensor"] = "ods:W1");
             // The real clock: Orleans' own timers read the registered TimeProvider, so a fake one would stop them.
             silo.Services.Configure<WindowOptions>(o =>
             {

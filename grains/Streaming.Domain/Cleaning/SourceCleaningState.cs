@@ -1,6 +1,9 @@
 namespace Streaming.Domain;
 
-/// <summary>Everything cleaning remembers about one source. Mutated only by <see cref="SensorCleaning"/>.</summary>
+/// <summary>
+/// Everything the platform remembers about one source: what cleaning needs (mutated only by
+/// <see cref="SensorCleaning"/>) and the entity the source is linked to.
+/// </summary>
 [GenerateSerializer, Alias("streaming.source-cleaning-state.v1")]
 public sealed class SourceCleaningState
 {
@@ -18,4 +21,7 @@ public sealed class SourceCleaningState
 
     /// <summary>Quality counters.</summary>
     [Id(4)] public SourceQuality Quality { get; set; } = new();
+
+    /// <summary>The entity the source is registered to, if any.</summary>
+    [Id(5)] public SourceLink? Link { get; set; }
 }

@@ -14,6 +14,8 @@ public static class IngressServiceCollectionExtensions
         services.AddSingleton<IngestService>();
         services.AddSingleton<DeadLetterOffice>();
         services.TryAddSingleton<IOutputSink, DisabledOutputSink>();
+        services.AddOptions<PlacesOptions>().BindConfiguration(PlacesOptions.Section);
+        services.AddSingleton<IPlaceRegistry, OpenDataPlaceRegistry>();
         services.AddOptions<HttpIngressOptions>().BindConfiguration(HttpIngressOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, IngressJsonContext.Default));
         return services;

@@ -13,4 +13,8 @@ namespace Streaming.Silo;
 [JsonSerializable(typeof(SourceHealth))]
 [JsonSerializable(typeof(ApiProblem))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(PlaceView))]
+[JsonSerializable(typeof(PlaceView[]))]
+[JsonSerializable(typeof(LinkRequest))]
+[JsonSerializable(typeof(SourceLink))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

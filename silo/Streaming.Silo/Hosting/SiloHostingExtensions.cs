@@ -54,6 +54,7 @@ public static class SiloHostingExtensions
                 }
             });
         builder.Services.AddOptions<RollupOptions>().BindConfiguration(RollupOptions.Section);
+        builder.Services.AddOptions<LinkingOptions>().BindConfiguration(LinkingOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<WindowOptions>, WindowOptionsValidator>();
         return builder;
     }
