@@ -12,4 +12,6 @@ public sealed record EntitySnapshot(
     [property: Id(4)] long EventsLate,
     [property: Id(5)] long Duplicates,
     [property: Id(6)] DateTimeOffset? LastReceivedAt,
-    [property: Id(7)] DateTimeOffset? Watermark);
+    [property: Id(7)] DateTimeOffset? Watermark,
+    [property: Id(8)] Dictionary<string, string> Attributes,
+    [property: Id(9)] RecordLink[] Records);

@@ -14,6 +14,9 @@ public static class GrainKeys
     /// <summary>Key of an entity's grain.</summary>
     public static string Entity(EntityKey entity) => entity.Value;
 
+    /// <summary>Key of the link grain of one system-of-record row.</summary>
+    public static string RecordLink(string system, string localId) => $"{system}/{localId}";
+
     /// <summary>Key of an area's roll-up grain.</summary>
     public static string Area(string area) => "area:" + area;
 

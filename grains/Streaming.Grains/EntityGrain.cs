@@ -54,6 +54,26 @@ public sealed partial class EntityGrain(
         }
     }
 
+    public async Task<ApplyOutcome> ApplyRecord(EventEnvelope record, string reason)
+    {
+        var outcome = EntityModel.ApplyRecord(state.State, record, reason, cleaning.Value.MaxDedupeEntries);
+        if (outcome == ApplyOutcome.Applied)
+        {
+            await state.WriteStateAsync();
+            output.PublishEntity(Snapshot());
+        }
+        return outcome;
+    }
+
+    public async Task RemoveRecord(string system, string localId)
+    {
+        if (EntityModel.RemoveRecord(state.State, system, localId))
+        {
+            await state.WriteStateAsync();
+            output.PublishEntity(Snapshot());
+        }
+    }
+
     public Task<EntitySnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
     public Task<WindowResult[]> GetWindows(SeriesKey series, TimeSpan size, DateTimeOffset? from, DateTimeOffset? to) =>
@@ -76,7 +96,7 @@ public sealed partial class EntityGrain(
         var watermark = s.Windows.MaxEventTicks == long.MinValue ? (DateTimeOffset?)null
             : new DateTimeOffset(s.Windows.WatermarkTicks(windows.Value), TimeSpan.Zero);
         return new EntitySnapshot(this.GetPrimaryKeyString(), s.Area, new(s.Current),
-            s.EventsApplied, s.EventsLate, s.Duplicates, s.LastReceivedAt, watermark);
+            s.EventsApplied, s.EventsLate, s.Duplicates, s.LastReceivedAt, watermark, new(s.Attributes), [.. s.Records]);
     }
 
     private void Publish(List<WindowResult> emitted)

@@ -14,7 +14,7 @@ namespace Streaming.Grains;
 /// </summary>
 public sealed partial class SourceGrain(
     [PersistentState("source", StorageNames.Default)] IPersistentState<SourceCleaningState> state,
-    IOptions<CleaningOptions> cleaning, IOptions<LinkingOptions> linking, IOutputSink output, TimeProvider time, ILogger<SourceGrain> logger) : Grain, ISourceGrain
+    IOptions<CleaningOptions> cleaning, IOptions<LinkingOptions> linking, IPlaceRegistry places, IOutputSink output, TimeProvider time, ILogger<SourceGrain> logger) : Grain, ISourceGrain
 {
     private DateTimeOffset? _lastSeen;
 
@@ -40,8 +40,14 @@ public sealed partial class SourceGrain(
         var rejections = new List<ReadingRejection>();
         var clean = new List<CleanEvent>(batch.Length);
         var wholeRejected = 0;
+        var records = new List<EventEnvelope>();
         foreach (var envelope in batch)
         {
+            if (envelope.Kind == EventKind.Record)
+            {
+                records.Add(envelope);
+                continue;
+            }
             var linked = state.State.Link?.Apply(envelope) ?? envelope;
             var outcome = SensorCleaning.Clean(linked, state.State, cleaning.Value);
             rejections.AddRange(outcome.Rejections);
@@ -65,8 +71,9 @@ public sealed partial class SourceGrain(
         {
             await output.PublishCleanAsync(late.Count == 0 ? clean : [.. clean.Except(late)]);
         }
+        var recordsApplied = await ApplyRecords(records);
         await state.WriteStateAsync();
-        return new IngestReport(clean.Count - late.Count, wholeRejected + late.Count, [.. rejections]);
+        return new IngestReport(clean.Count - late.Count + recordsApplied, wholeRejected + late.Count, [.. rejections]);
     }
 
     public Task<SourceHealth> GetHealth()
@@ -102,6 +109,19 @@ public sealed partial class SourceGrain(
             state.State.Link = new SourceLink(LinkingOptions.ToEntity(entity), "configuration", time.GetUtcNow());
         }
         return Task.CompletedTask;
+    }
+
+    // Records link one by one, in order: each may create the entity the next one links to.
+    private async Task<int> ApplyRecords(List<EventEnvelope> records)
+    {
+        foreach (var envelope in records)
+        {
+            var record = (RecordPayload)envelope.Payload;
+            var (proposed, reason) = RecordLinker.Link(record, places.Index);
+            var decision = await GrainFactory.GetGrain<IRecordLinkGrain>(GrainKeys.RecordLink(record.System, record.LocalId)).Resolve(proposed, reason);
+            await GrainFactory.GetGrain<IEntityGrain>(GrainKeys.Entity(decision.Entity)).ApplyRecord(envelope, decision.Reason);
+        }
+        return records.Count;
     }
 
     private async Task<List<CleanEvent>> ApplyToEntities(List<CleanEvent> clean)

@@ -47,4 +47,42 @@ public sealed class LinkingGrainTests(ClusterFixture fixture)
         Assert.Equal(TestPlaceRegistry.Wells.Entity, health.Link?.Entity);
         Assert.Equal("configuration", health.Link?.Reason);
     }
+
+    private static EventEnvelope RecordEvent(string source, string system, string id, params (string Name, string Value)[] fields) =>
+        new(new EnvelopeId($"{system}/{id}@{Guid.NewGuid():N}"), new SourceId(source), EventKind.Record, null, Events.T0, null,
+            Provenance.Http("/test", DateTimeOffset.UtcNow), new RecordPayload(system, "test", id, fields.ToDictionary(f => f.Name, f => f.Value)));
+
+    [Fact]
+    public async Task Records_SamePseudonymFromTwoSystems_OnePersonEntity()
+    {
+        var person = "nhs:" + Guid.NewGuid().ToString("N");
+        await fixture.Grains.GetGrain<ISourceGrain>("pas").Ingest([RecordEvent("pas", "hospital-a", "p1", ("nhsNumber", person), ("ward", "7"))]);
+        await fixture.Grains.GetGrain<ISourceGrain>("gp").Ingest([RecordEvent("gp", "gp-b", "x9", ("nhsNumber", person), ("practice", "W1"))]);
+
+        var entity = await fixture.Grains.GetGrain<IEntityQueryGrain>("person:" + person).GetSnapshot();
+
+        Assert.Equal(["gp-b", "hospital-a"], entity.Records.Select(r => r.System).Order());
+        Assert.All(entity.Records, r => Assert.Equal("nhs-number", r.Reason));
+        Assert.Equal(("7", "W1"), (entity.Attributes["ward"], entity.Attributes["practice"]));
+    }
+
+    [Fact]
+    public async Task Records_WrongLinkUndone_RowMovesToItsOwnEntity()
+    {
+        var id = Events.Unique("site");
+        var source = fixture.Grains.GetGrain<ISourceGrain>("council");
+        await source.Ingest([RecordEvent("council", "council", id, ("odsCode", "W1"), ("name", "not really the practice"))]);
+        var link = fixture.Grains.GetGrain<IRecordLinkGrain>(GrainKeys.RecordLink("council", id));
+        Assert.Equal(TestPlaceRegistry.Wells.Entity, (await link.Get())?.Entity);
+
+        var undone = await link.Undo();
+        await source.Ingest([RecordEvent("council", "council", id, ("odsCode", "W1"), ("name", "updated"))]);
+
+        Assert.Equal(new EntityKey($"record:council:{id}"), undone?.Entity);
+        var wells = await fixture.Grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(TestPlaceRegistry.Wells.Entity)).GetSnapshot();
+        Assert.DoesNotContain(wells.Records, r => r.LocalId == id);
+        var own = await fixture.Grains.GetGrain<IEntityQueryGrain>($"record:council:{id}").GetSnapshot();
+        Assert.Equal("updated", own.Attributes["name"]);
+        Assert.Equal("undone", Assert.Single(own.Records).Reason);
+    }
 }

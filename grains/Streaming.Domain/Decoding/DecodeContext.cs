@@ -5,4 +5,8 @@ namespace Streaming.Domain;
 /// <param name="DefaultSource">The source implied by the channel (an MQTT topic's source segment), if any.</param>
 /// <param name="DefaultMetric">The metric implied by the channel (<c>sensors/{source}/{metric}</c>), if any.</param>
 /// <param name="Limits">Size and count limits.</param>
-public sealed record DecodeContext(Provenance Provenance, SourceId? DefaultSource, string? DefaultMetric, DecodeLimits Limits);
+public sealed record DecodeContext(Provenance Provenance, SourceId? DefaultSource, string? DefaultMetric, DecodeLimits Limits)
+{
+    /// <summary>How personal identifiers in records are pseudonymised; without one, records holding them are refused.</summary>
+    public IdentifierPolicy Identifiers { get; init; } = new(null, IdentifierPolicy.DefaultFields);
+}

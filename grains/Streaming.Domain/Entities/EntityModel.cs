@@ -64,4 +64,34 @@ public static class EntityModel
         }
         return ApplyOutcome.Applied;
     }
+
+    /// <summary>
+    /// Applies a record linked to this entity: its fields update the attributes, and the link (system, id,
+    /// reason) is kept. A redelivered record changes nothing.
+    /// </summary>
+    public static ApplyOutcome ApplyRecord(EntityState state, EventEnvelope envelope, string reason, int maxDedupeEntries)
+    {
+        if (envelope.Payload is not RecordPayload record)
+        {
+            throw new ArgumentException($"{envelope.Kind} is not a record", nameof(envelope));
+        }
+        if (!state.Applied.Add(envelope.Id, envelope.EventTime))
+        {
+            state.Duplicates++;
+            return ApplyOutcome.Duplicate;
+        }
+        foreach (var (name, value) in record.Fields)
+        {
+            state.Attributes[name] = value;
+        }
+        state.Records.RemoveAll(r => r.System == record.System && r.LocalId == record.LocalId);
+        state.Records.Add(new RecordLink(record.System, record.LocalId, reason, envelope.EventTime));
+        state.EventsApplied++;
+        state.Applied.Trim(envelope.EventTime - TimeSpan.FromDays(1), maxDedupeEntries);
+        return ApplyOutcome.Applied;
+    }
+
+    /// <summary>Removes a wrong link; the record's attributes stay until a record overwrites them.</summary>
+    public static bool RemoveRecord(EntityState state, string system, string localId) =>
+        state.Records.RemoveAll(r => r.System == system && r.LocalId == localId) > 0;
 }

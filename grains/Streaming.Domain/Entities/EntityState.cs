@@ -30,4 +30,10 @@ public sealed class EntityState
 
     /// <summary>The area this entity rolls up to; <c>unassigned</c> until linking places it.</summary>
     [Id(8)] public string Area { get; set; } = "unassigned";
+
+    /// <summary>Attributes from systems of record, by field name (the newest record's value wins).</summary>
+    [Id(9)] public Dictionary<string, string> Attributes { get; set; } = [];
+
+    /// <summary>The system-of-record rows linked to this entity, with the rule that linked each.</summary>
+    [Id(10)] public List<RecordLink> Records { get; set; } = [];
 }

@@ -7,3 +7,15 @@ public abstract record Payload;
 /// <summary>Sensor readings taken at the envelope's event time.</summary>
 [GenerateSerializer, Immutable, Alias("streaming.payload.sensor.v1")]
 public sealed record SensorPayload([property: Id(0)] Reading[] Readings) : Payload;
+
+/// <summary>
+/// A row from a system of record (a GP practice from the ODS file, a patient from a hospital system): which
+/// system, what type of record, its id there, and its fields as text. Personal identifiers among the fields are
+/// already pseudonymised: decoding replaces them before anything can store them.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("streaming.payload.record.v1")]
+public sealed record RecordPayload(
+    [property: Id(0)] string System,
+    [property: Id(1)] string Type,
+    [property: Id(2)] string LocalId,
+    [property: Id(3)] IReadOnlyDictionary<string, string> Fields) : Payload;

@@ -25,4 +25,6 @@ public enum RejectReason
     Late,
     /// <summary>The event kind is not known or not handled on this path.</summary>
     UnknownKind,
+    /// <summary>A personal identifier that fails its check (an NHS number with a wrong check digit), or one that cannot be pseudonymised.</summary>
+    InvalidIdentifier,
 }
