@@ -14,6 +14,9 @@ public sealed class LinkingOptions
     /// </summary>
     public Dictionary<string, string> Sources { get; set; } = [];
 
+    /// <summary>How far from a place an event's coordinates may be and still link to it, in metres. Default 250.</summary>
+    public double MaxDistanceMetres { get; set; } = 250;
+
     /// <summary>The entity key a configured target stands for.</summary>
     public static EntityKey ToEntity(string target) =>
         new(target.Contains(':', StringComparison.Ordinal) && !target.StartsWith("ods:", StringComparison.OrdinalIgnoreCase) ? target : "place:" + target);

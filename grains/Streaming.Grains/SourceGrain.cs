@@ -48,7 +48,7 @@ public sealed partial class SourceGrain(
                 records.Add(envelope);
                 continue;
             }
-            var linked = state.State.Link?.Apply(envelope) ?? envelope;
+            var linked = EventLinker.Resolve(envelope, state.State.Link, places.Index, linking.Value.MaxDistanceMetres);
             var outcome = SensorCleaning.Clean(linked, state.State, cleaning.Value);
             rejections.AddRange(outcome.Rejections);
             if (outcome.Event is { } e)

@@ -6,8 +6,8 @@ namespace Streaming.Domain;
 /// <summary>One object of our sensor JSON, decoded on its own so a bad item cannot spoil its neighbours.</summary>
 internal static class SensorJsonItem
 {
-    private static readonly string[] Fields = ["source", "time", "readings", "unit", "seq", "id", "entity", "metric", "value"];
-    private const int Source = 0, Time = 1, Readings = 2, Unit = 3, Seq = 4, Id = 5, Entity = 6, Metric = 7, Value = 8;
+    private static readonly string[] Fields = ["source", "time", "readings", "unit", "seq", "id", "entity", "metric", "value", "lat", "lon", "postcode"];
+    private const int Source = 0, Time = 1, Readings = 2, Unit = 3, Seq = 4, Id = 5, Entity = 6, Metric = 7, Value = 8, Lat = 9, Lon = 10, Post = 11;
 
     /// <summary>Decodes one item; exactly one of the fault and <paramref name="envelope"/> is set.</summary>
     internal static DecodeFault? TryDecode(JsonElement item, DecodeContext ctx, out EventEnvelope? envelope)
@@ -25,12 +25,15 @@ internal static class SensorJsonItem
         long? seq = null;
         string? id = null;
         EntityKey? entity = null;
+        GeoPoint? location = null;
+        Postcode? postcode = null;
         var fault = JsonFields.Collect(item, Fields, f)
             ?? TrySource(f[Source], ctx, out source)
             ?? (JsonFields.Has(f[Time]) ? null : new DecodeFault(RejectReason.MissingField, "time is required"))
             ?? EventTimes.TryReadSensorTime(f[Time], ctx, out time)
             ?? SensorJsonReadings.TryRead(f[Readings], f[Unit], f[Metric], f[Value], ctx, out readings)
-            ?? TryOptional(f, ctx.Limits, out seq, out id, out entity);
+            ?? TryOptional(f, ctx.Limits, out seq, out id, out entity)
+            ?? TryPlace(f, out location, out postcode);
         if (fault is not null)
         {
             return fault;
@@ -41,7 +44,33 @@ internal static class SensorJsonItem
                 ? string.Create(CultureInfo.InvariantCulture, $"{source}#{s}")
                 : $"{source}@{EventTimes.Format(time)}");
         envelope = new EventEnvelope(
-            new EnvelopeId(envelopeId), source, EventKind.Sensor, entity, time, seq, ctx.Provenance, new SensorPayload(readings));
+            new EnvelopeId(envelopeId), source, EventKind.Sensor, entity, time, seq, ctx.Provenance,
+            new SensorPayload(readings) { Location = location, Postcode = postcode });
+        return null;
+    }
+
+    // Optional "lat"/"lon" (both or neither, in range) and "postcode" (a valid UK postcode): where the readings were taken.
+    private static DecodeFault? TryPlace(JsonElement[] f, out GeoPoint? location, out Postcode? postcode)
+    {
+        location = null;
+        postcode = null;
+        if (JsonFields.Has(f[Lat]) || JsonFields.Has(f[Lon]))
+        {
+            if (f[Lat].ValueKind != JsonValueKind.Number || f[Lon].ValueKind != JsonValueKind.Number
+                || !f[Lat].TryGetDouble(out var lat) || !f[Lon].TryGetDouble(out var lon) || lat is < -90 or > 90 || lon is < -180 or > 180)
+            {
+                return new(RejectReason.WrongType, "lat and lon must both be numbers, within ±90 and ±180 degrees");
+            }
+            location = new GeoPoint(lat, lon);
+        }
+        if (JsonFields.Has(f[Post]))
+        {
+            if (f[Post].ValueKind != JsonValueKind.String || !Domain.Postcode.TryParse(f[Post].GetString(), out var parsed))
+            {
+                return new(RejectReason.WrongType, "postcode must be a valid UK postcode");
+            }
+            postcode = parsed;
+        }
         return null;
     }
 

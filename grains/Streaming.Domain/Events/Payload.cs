@@ -4,9 +4,16 @@ namespace Streaming.Domain;
 [GenerateSerializer, Immutable, Alias("streaming.payload.v1")]
 public abstract record Payload;
 
-/// <summary>Sensor readings taken at the envelope's event time.</summary>
+/// <summary>Sensor readings taken at the envelope's event time, and where, when the sender says.</summary>
 [GenerateSerializer, Immutable, Alias("streaming.payload.sensor.v1")]
-public sealed record SensorPayload([property: Id(0)] Reading[] Readings) : Payload;
+public sealed record SensorPayload([property: Id(0)] Reading[] Readings) : Payload
+{
+    /// <summary>Where the readings were taken (WGS84), when the sender gave coordinates.</summary>
+    [Id(1)] public GeoPoint? Location { get; init; }
+
+    /// <summary>The postcode where the readings were taken, when the sender gave one.</summary>
+    [Id(2)] public Postcode? Postcode { get; init; }
+}
 
 /// <summary>
 /// A row from a system of record (a GP practice from the ODS file, a patient from a hospital system): which
