@@ -4,11 +4,14 @@ using Streaming.Silo;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStreamingSilo();
 builder.Services.AddIngress();
+builder.Services.AddMqttIngress();
+builder.Services.AddKafkaOutput(builder.Configuration);
 builder.Services.AddStreamingApi();
 
 var app = builder.Build();
 app.MapIngestEndpoint();
 app.MapDeadLetterEndpoints();
+app.MapInfoEndpoint();
 app.MapStreamingApi();
 app.MapPlaceEndpoints();
 app.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok")));

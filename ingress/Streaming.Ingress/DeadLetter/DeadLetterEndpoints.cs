@@ -8,7 +8,8 @@ using Streaming.Domain;
 namespace Streaming.Ingress;
 
 /// <summary>
-/// <c>GET /api/deadletters</c> lists this silo's most recent dead letters; <c>POST /api/deadletters/{id}/resubmit</c>
+/// <c>GET /api/deadletters</c> lists this silo's most recent dead letters, <c>GET /api/deadletters/counts</c> counts
+/// all of them per stage and reason; <c>POST /api/deadletters/{id}/resubmit</c>
 /// sends one through the pipeline again, as it was or with a corrected body.
 /// </summary>
 public static class DeadLetterEndpoints
@@ -18,6 +19,7 @@ public static class DeadLetterEndpoints
     {
         app.MapGet("/api/deadletters", (DeadLetterOffice office, DeadLetterStage? stage, string? reason, int? limit) =>
             TypedResults.Ok(office.Recent(stage, reason, Math.Clamp(limit ?? 100, 1, DeadLetterOffice.RecentCapacity))));
+        app.MapGet("/api/deadletters/counts", (DeadLetterOffice office) => TypedResults.Ok(office.Counts()));
         app.MapPost("/api/deadletters/{id}/resubmit", Resubmit).DisableAntiforgery();
         return app;
     }
@@ -37,8 +39,9 @@ public static class DeadLetterEndpoints
             return TypedResults.NotFound(new ProblemResponse("NotFound", $"no recent dead letter '{id}' on this silo"));
         }
         var body = corrected.Length > 0 ? corrected.Memory : letter.Payload;
-        var format = letter.ContentType?.StartsWith(IngestEndpoint.SenMLContentType, StringComparison.OrdinalIgnoreCase) == true
-            ? PayloadFormat.SenML : PayloadFormat.SensorJson;
+        var format = letter.ContentType?.StartsWith(IngestEndpoint.SenMLContentType, StringComparison.OrdinalIgnoreCase) == true ? PayloadFormat.SenML
+            : letter.Provenance.Channel.StartsWith("/api/ingest/records", StringComparison.Ordinal) || letter.Provenance.Channel.StartsWith("records/", StringComparison.Ordinal)
+                ? PayloadFormat.Record : PayloadFormat.SensorJson;
         var context = new DecodeContext(Provenance.Http($"/api/deadletters/{id}/resubmit", time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString()),
             letter.Source is null ? null : new SourceId(letter.Source), null,
             new DecodeLimits { MaxBodyBytes = limits.MaxBodyBytes, MaxEventsPerBody = limits.MaxEventsPerRequest });

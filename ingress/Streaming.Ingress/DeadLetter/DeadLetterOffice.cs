@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Streaming.Domain;
@@ -16,6 +17,7 @@ public sealed partial class DeadLetterOffice(IEnumerable<IDeadLetterWriter> writ
 
     private readonly Counter<long> _counter = meters.Create(StreamingMeter.Name).CreateCounter<long>("streaming.deadletter", "{item}",
         "Items refused, by stage and reason");
+    private readonly ConcurrentDictionary<(DeadLetterStage Stage, string Reason), long> _counts = new();
     private readonly LinkedList<DeadLetter> _recent = [];
     private readonly Lock _lock = new();
 
@@ -23,6 +25,7 @@ public sealed partial class DeadLetterOffice(IEnumerable<IDeadLetterWriter> writ
     public void Post(DeadLetter letter)
     {
         _counter.Add(1, new("stage", letter.Stage.ToString()), new("reason", letter.Reason));
+        _counts.AddOrUpdate((letter.Stage, letter.Reason), 1, (_, n) => n + 1);
         LogDeadLetter(letter.Stage, letter.Reason, letter.Provenance.Transport, letter.Provenance.Channel, letter.Source, letter.Detail);
         foreach (var writer in writers)
         {
@@ -46,6 +49,10 @@ public sealed partial class DeadLetterOffice(IEnumerable<IDeadLetterWriter> writ
             return [.. _recent.Where(l => (stage is null || l.Stage == stage) && (reason is null || l.Reason == reason)).Take(limit)];
         }
     }
+
+    /// <summary>Every dead letter posted since start-up, counted per stage and reason (the recent list is capped; these are not).</summary>
+    public IReadOnlyList<DeadLetterCount> Counts() =>
+        [.. _counts.Select(c => new DeadLetterCount(c.Key.Stage, c.Key.Reason, c.Value)).OrderBy(c => c.Stage).ThenBy(c => c.Reason, StringComparer.Ordinal)];
 
     /// <summary>A recent dead letter by id, and removes it (it is being resubmitted).</summary>
     public DeadLetter? Take(string id)

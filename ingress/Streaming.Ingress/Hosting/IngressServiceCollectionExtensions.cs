@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Streaming.Grains.Abstractions;
 
 namespace Streaming.Ingress;
@@ -15,6 +16,8 @@ public static class IngressServiceCollectionExtensions
         services.AddSingleton<DeadLetterOffice>();
         services.TryAddSingleton<IOutputSink, DisabledOutputSink>();
         services.AddOptions<PlacesOptions>().BindConfiguration(PlacesOptions.Section);
+        services.AddOptions<IdentifierOptions>().BindConfiguration(IdentifierOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IdentifierOptions>, IdentifierOptionsValidator>();
         services.AddSingleton<IPlaceRegistry, OpenDataPlaceRegistry>();
         services.AddOptions<HttpIngressOptions>().BindConfiguration(HttpIngressOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, IngressJsonContext.Default));

@@ -19,13 +19,22 @@ public static partial class IngestEndpoint
     public static IEndpointRouteBuilder MapIngestEndpoint(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/ingest", Ingest).DisableAntiforgery();
+        app.MapPost("/api/ingest/records", IngestRecords).DisableAntiforgery();
         return app;
     }
 
-    private static async Task<IResult> Ingest(HttpContext http, IngestService ingest, IOptions<HttpIngressOptions> options,
-        TimeProvider time, ILoggerFactory loggers, string? source = null)
+    private static Task<IResult> Ingest(HttpContext http, IngestService ingest, IOptions<HttpIngressOptions> options,
+        TimeProvider time, ILoggerFactory loggers, string? source = null) =>
+        Read(http, ingest, options.Value, time, loggers, source,
+            http.Request.ContentType?.StartsWith(SenMLContentType, StringComparison.OrdinalIgnoreCase) == true ? PayloadFormat.SenML : PayloadFormat.SensorJson);
+
+    private static Task<IResult> IngestRecords(HttpContext http, IngestService ingest, IOptions<HttpIngressOptions> options,
+        TimeProvider time, ILoggerFactory loggers, string? source = null) =>
+        Read(http, ingest, options.Value, time, loggers, source, PayloadFormat.Record);
+
+    private static async Task<IResult> Read(HttpContext http, IngestService ingest, HttpIngressOptions limits,
+        TimeProvider time, ILoggerFactory loggers, string? source, PayloadFormat format)
     {
-        var limits = options.Value;
         if (http.Request.ContentLength > limits.MaxBodyBytes)
         {
             return TooLarge(limits.MaxBodyBytes);
@@ -36,12 +45,10 @@ public static partial class IngestEndpoint
             return TooLarge(limits.MaxBodyBytes);
         }
 
-        var context = new DecodeContext(Provenance.Http("/api/ingest", time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString()),
+        var context = new DecodeContext(Provenance.Http(http.Request.Path, time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString()),
             string.IsNullOrWhiteSpace(source) ? null : new SourceId(source), null,
             new DecodeLimits { MaxBodyBytes = limits.MaxBodyBytes, MaxEventsPerBody = limits.MaxEventsPerRequest });
-        var contentType = http.Request.ContentType;
-        var format = contentType?.StartsWith(SenMLContentType, StringComparison.OrdinalIgnoreCase) == true ? PayloadFormat.SenML : PayloadFormat.SensorJson;
-        return await Answer(ingest, body.Memory, format, context, contentType, null, loggers.CreateLogger(typeof(IngestEndpoint)));
+        return await Answer(ingest, body.Memory, format, context, http.Request.ContentType, null, loggers.CreateLogger(typeof(IngestEndpoint)));
     }
 
     /// <summary>Ingests a body and answers as <c>POST /api/ingest</c> does: 202 with the report, 400, 413 or 503.</summary>

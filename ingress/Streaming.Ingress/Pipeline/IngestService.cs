@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Streaming.Domain;
 
 namespace Streaming.Ingress;
@@ -8,35 +9,72 @@ namespace Streaming.Ingress;
 /// Decode, submit, dead-letter: what every transport does with a body. Throws only when the grains could not
 /// make the events durable, so the transport withholds its acknowledgement and the sender retries.
 /// </summary>
-public sealed class IngestService(IngestPipeline pipeline, DeadLetterOffice deadLetters, TimeProvider time)
+public sealed class IngestService(IngestPipeline pipeline, DeadLetterOffice deadLetters, IOptions<IdentifierOptions> identifiers, TimeProvider time)
 {
+    private readonly IdentifierPolicy _identifiers = identifiers.Value.ToPolicy();
+
     /// <summary>Ingests one body. <paramref name="resubmitOf"/> carries a dead letter's history into any new refusal.</summary>
     public async Task<IngestOutcome> IngestAsync(ReadOnlyMemory<byte> body, PayloadFormat format, DecodeContext context,
         string? contentType = null, DeadLetter? resubmitOf = null)
     {
-        var decoded = format == PayloadFormat.SenML ? SenMLDecoder.Decode(body.Span, context) : SensorJsonDecoder.Decode(body.Span, context);
-        var report = await pipeline.Submit(decoded.Envelopes);
+        var batch = await IngestBatchAsync([new IngestItem(body, format, context, contentType, resubmitOf)]);
+        return new IngestOutcome(batch.Decoded[0], batch.Report, batch.DeadLetters);
+    }
+
+    /// <summary>
+    /// Ingests several bodies with one submission to the grains (a transport's group commit): each source's events
+    /// keep their batch order. Throws, before posting any dead letter, when the events could not be made durable.
+    /// </summary>
+    public async Task<IngestBatchOutcome> IngestBatchAsync(IReadOnlyList<IngestItem> items)
+    {
+        var decoded = new DecodeResult[items.Count];
+        var envelopes = new List<EventEnvelope>();
+        var origin = new Dictionary<EnvelopeId, int>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            decoded[i] = Decode(item);
+            envelopes.AddRange(decoded[i].Envelopes);
+            foreach (var e in decoded[i].Envelopes)
+            {
+                origin.TryAdd(e.Id, i);
+            }
+        }
+        var report = await pipeline.Submit(envelopes);
 
         var letters = new List<DeadLetter>();
-        DeadLetter Letter(DeadLetterStage stage, string reason, string detail, byte[] payload, string? source, string? metric) =>
-            new(Guid.NewGuid().ToString("N"), stage, reason, detail, context.Provenance, payload, contentType, source, metric,
-                resubmitOf?.FirstSeen ?? time.GetUtcNow(), (resubmitOf?.Attempts ?? 0) + 1);
+        DeadLetter Letter(IngestItem item, DeadLetterStage stage, string reason, string detail, byte[] payload, string? source, string? metric) =>
+            new(Guid.NewGuid().ToString("N"), stage, reason, detail, item.Context.Provenance, payload, item.ContentType, source, metric,
+                item.ResubmitOf?.FirstSeen ?? time.GetUtcNow(), (item.ResubmitOf?.Attempts ?? 0) + 1);
 
-        foreach (var r in decoded.Rejections)
+        for (var i = 0; i < items.Count; i++)
         {
-            letters.Add(Letter(DeadLetterStage.Decode, r.Reason.ToString(), r.Detail, ItemBytes(body, r.Index),
-                context.DefaultSource?.Value, null));
+            foreach (var r in decoded[i].Rejections)
+            {
+                var payload = ItemBytes(items[i].Body, r.Index);
+                // A refused record may hold personal identifiers in clear: they never reach a dead letter.
+                payload = items[i].Format == PayloadFormat.Record ? RecordRedaction.Redact(payload, _identifiers) : payload;
+                letters.Add(Letter(items[i], DeadLetterStage.Decode, r.Reason.ToString(), r.Detail, payload, items[i].Context.DefaultSource?.Value, null));
+            }
         }
-        var byId = decoded.Envelopes.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
+        var byId = envelopes.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
         foreach (var r in report.Rejections)
         {
             var envelope = byId[r.Envelope];
             var stage = r.Reason == RejectReason.Late ? DeadLetterStage.Late : DeadLetterStage.Clean;
-            letters.Add(Letter(stage, r.Reason.ToString(), r.Detail, SensorJsonEncoder.Encode(envelope), envelope.Source.Value, r.Metric));
+            letters.Add(Letter(items[origin[r.Envelope]], stage, r.Reason.ToString(), r.Detail, SensorJsonEncoder.Encode(envelope),
+                envelope.Source.Value, r.Metric));
         }
         letters.ForEach(deadLetters.Post);
-        return new IngestOutcome(decoded, report, letters);
+        return new IngestBatchOutcome(decoded, report, letters);
     }
+
+    private DecodeResult Decode(IngestItem item) => item.Format switch
+    {
+        PayloadFormat.SenML => SenMLDecoder.Decode(item.Body.Span, item.Context),
+        PayloadFormat.Record => RecordJsonDecoder.Decode(item.Body.Span, item.Context with { Identifiers = _identifiers }),
+        _ => SensorJsonDecoder.Decode(item.Body.Span, item.Context),
+    };
 
     // The refused item's own JSON when the body is an array, else the whole body. Only on the error path.
     private static byte[] ItemBytes(ReadOnlyMemory<byte> body, int index)

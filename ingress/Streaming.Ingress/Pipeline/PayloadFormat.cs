@@ -7,4 +7,6 @@ public enum PayloadFormat
     SensorJson,
     /// <summary>A SenML JSON pack (RFC 8428).</summary>
     SenML,
+    /// <summary>Records from a system of record: one object or an array (docs/payloads.md).</summary>
+    Record,
 }

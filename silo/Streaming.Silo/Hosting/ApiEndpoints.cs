@@ -9,7 +9,13 @@ public static class ApiEndpoints
 {
     /// <summary>Registers the API's JSON context.</summary>
     public static IServiceCollection AddStreamingApi(this IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            o.SerializerOptions.Converters.Add(new IdJsonConverter<EntityKey>(k => k.Value, v => new EntityKey(v)));
+            o.SerializerOptions.Converters.Add(new IdJsonConverter<SourceId>(k => k.Value, v => new SourceId(v)));
+            o.SerializerOptions.Converters.Add(new IdJsonConverter<EnvelopeId>(k => k.Value, v => new EnvelopeId(v)));
+        });
 
     /// <summary>Maps the read API.</summary>
     public static IEndpointRouteBuilder MapStreamingApi(this IEndpointRouteBuilder app)

@@ -17,4 +17,5 @@ namespace Streaming.Silo;
 [JsonSerializable(typeof(PlaceView[]))]
 [JsonSerializable(typeof(LinkRequest))]
 [JsonSerializable(typeof(SourceLink))]
+[JsonSerializable(typeof(RecordLinkDecision))]
 internal sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -23,6 +23,12 @@ public static class PlaceEndpoints
         api.MapGet("/places/{id}", Results<Ok<PlaceView>, NotFound<ApiProblem>> (string id, IPlaceRegistry places) =>
             places.Find(id) is { } place ? TypedResults.Ok(PlaceView.From(place)) : TypedResults.NotFound(new ApiProblem("NotFound", $"no place '{id}'")));
         api.MapPut("/sources/{id}/link", Link);
+        api.MapGet("/links/{system}/{id}", async Task<Results<Ok<RecordLinkDecision>, NotFound<ApiProblem>>> (string system, string id, IGrainFactory grains) =>
+            await grains.GetGrain<IRecordLinkGrain>(GrainKeys.RecordLink(system, id)).Get() is { } link
+                ? TypedResults.Ok(link) : TypedResults.NotFound(new ApiProblem("NotFound", $"no record {system}/{id} has been seen")));
+        api.MapPost("/links/{system}/{id}/undo", async Task<Results<Ok<RecordLinkDecision>, NotFound<ApiProblem>>> (string system, string id, IGrainFactory grains) =>
+            await grains.GetGrain<IRecordLinkGrain>(GrainKeys.RecordLink(system, id)).Undo() is { } link
+                ? TypedResults.Ok(link) : TypedResults.NotFound(new ApiProblem("NotFound", $"no record {system}/{id} has been seen")));
         api.MapDelete("/sources/{id}/link", async (string id, IGrainFactory grains) =>
             TypedResults.Ok(await grains.GetGrain<ISourceGrain>(GrainKeys.Source(new SourceId(id))).Unlink()));
         return app;

@@ -37,6 +37,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         info.Environment["Orleans__SiloPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
         info.Environment["Orleans__GatewayPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
         info.Environment["Logging__LogLevel__Default"] = "Warning";
+        // The embedded MQTT broker's default port (1883) would collide between silos; tests that use MQTT pass their own.
+        info.Environment["Mqtt__Port"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -1,0 +1,11 @@
+using Streaming.Domain;
+
+namespace Streaming.Ingress;
+
+/// <summary>The value of a <see cref="Topics.Clean"/> message (clean event JSON v1).</summary>
+internal sealed record CleanEventMessage(
+    string Id, string Source, string Entity, EventKind Kind, DateTimeOffset EventTime, DateTimeOffset ReceivedAt, CleanReading[] Readings)
+{
+    public static CleanEventMessage From(CleanEvent e) =>
+        new(e.Id.Value, e.Source.Value, e.Entity.Value, e.Kind, e.EventTime, e.ReceivedAt, e.Readings);
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Confluent.Kafka;
+
+namespace Streaming.Ingress;
+
+/// <summary>The shared output producer's librdkafka settings.</summary>
+internal static class OutputProducerConfig
+{
+    public static ProducerConfig Create(KafkaOptions o, string bootstrapServers)
+    {
+        var config = new ProducerConfig(new Dictionary<string, string>(o.Producer))
+        {
+            BootstrapServers = bootstrapServers,
+            // Not negotiable: no duplicates or reordering from producer retries, and nothing counts as written
+            // until every in-sync replica has it.
+            EnableIdempotence = true,
+            Acks = Acks.All,
+        };
+        // Defaults that a pass-through setting may override.
+        SetDefault("client.id", "streaming-output");
+        SetDefault("linger.ms", "5");
+        SetDefault("message.timeout.ms", ((long)o.DeliveryTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
+        // The Java client's partitioner, so a key lands on the same partition whichever client produced it.
+        SetDefault("partitioner", "murmur2_random");
+        config.SecurityProtocol = o.SecurityProtocol ?? config.SecurityProtocol;
+        config.SaslMechanism = o.SaslMechanism ?? config.SaslMechanism;
+        config.SaslUsername = o.SaslUsername ?? config.SaslUsername;
+        config.SaslPassword = o.SaslPassword ?? config.SaslPassword;
+        config.SslCaLocation = o.SslCaLocation ?? config.SslCaLocation;
+        return config;
+
+        void SetDefault(string key, string value)
+        {
+            if (!o.Producer.ContainsKey(key))
+            {
+                config.Set(key, value);
+            }
+        }
+    }
+}

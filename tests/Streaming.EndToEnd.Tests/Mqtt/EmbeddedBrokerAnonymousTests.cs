@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Streaming.EndToEnd.Tests;
+
+/// <summary>The embedded default as a newcomer meets it: anonymous devices on loopback, mosquitto_pub from the README.</summary>
+[Trait("Category", "EndToEnd")]
+[Collection(MqttCollection.Name)]
+public sealed class EmbeddedBrokerAnonymousTests : IAsyncLifetime
+{
+    private readonly int _port = FreeTcpPort.Next();
+    private SiloProcess _silo = null!;
+
+    public async Task InitializeAsync() =>
+        _silo = await SiloProcess.StartAsync(new Dictionary<string, string> { ["Mqtt:Port"] = _port.ToString(CultureInfo.InvariantCulture) });
+
+    public async Task DisposeAsync() => await _silo.DisposeAsync();
+
+    [Fact]
+    public async Task MosquittoPub_ReadmeExamples_Applied()
+    {
+        var time = DateTimeOffset.UtcNow.AddMinutes(-1).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        await MosquittoPub.OneAsync(_port, "aq-17", "sensors/aq-17", $$"""{"time":"{{time}}","readings":{"pm25":12.5,"no2":31},"seq":1}""");
+        await MosquittoPub.OneAsync(_port, "aq-17", "sensors/aq-17/temperature", "21.5");
+        await MosquittoPub.OneAsync(_port, "aq-17", "sensors/aq-17", """[{"bn":"aq-17:","n":"humidity","u":"%RH","v":48}]""");
+
+        // mosquitto_pub speaks MQTT 3.1.1 and exits once its QoS 1 PUBACK is in: by then the events are durable.
+        var entity = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/entities/source:aq-17");
+        var current = entity.GetProperty("current");
+        Assert.Equal(12.5, current.GetProperty("pm25").GetProperty("value").GetDouble());
+        Assert.Equal(21.5, current.GetProperty("temperature").GetProperty("value").GetDouble());
+        Assert.Equal(48, current.GetProperty("humidity").GetProperty("value").GetDouble());
+        Assert.Equal(3, entity.GetProperty("eventsApplied").GetInt64());
+    }
+}
