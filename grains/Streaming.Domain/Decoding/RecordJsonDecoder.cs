@@ -6,7 +6,8 @@ namespace Streaming.Domain;
 /// Decodes records from systems of record: one object or an array, each like
 /// <c>{"source":"ods-feed","system":"nhs-ods","type":"gp-practice","id":"L85001","time":"2026-11-25T10:00:00Z",
 /// "fields":{"name":"…","postcode":"TA1 1NW","odsCode":"L85001"}}</c>. NHS numbers among the fields are validated and
-/// pseudonymised here (see <see cref="IdentifierPolicy"/>). Pure; never throws for bad input.
+/// pseudonymised here (see <see cref="IdentifierPolicy"/>); a value in any other field that passes the NHS number
+/// check refuses the record, so a misnamed field cannot carry a number through in clear. Pure; never throws for bad input.
 /// </summary>
 public static class RecordJsonDecoder
 {
@@ -121,6 +122,13 @@ public static class RecordJsonDecoder
                     return new(RejectReason.InvalidIdentifier, $"field '{p.Name}' holds an NHS number but no pseudonymisation key is configured");
                 }
                 text = NhsNumber.Pseudonymise(number, key);
+            }
+            else if (NhsNumber.Normalise(text) is not null)
+            {
+                // A value that passes the NHS number check in a field not declared as one (a misspelt name, a free-text
+                // field) would otherwise be stored in clear: refuse it and say how to send it.
+                return new(RejectReason.InvalidIdentifier,
+                    $"field '{p.Name}' holds what looks like an NHS number; send it as one of {string.Join(", ", identifiers.NhsNumberFields)}");
             }
             result[p.Name] = text;
         }

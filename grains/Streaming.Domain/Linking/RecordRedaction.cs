@@ -5,7 +5,8 @@ namespace Streaming.Domain;
 
 /// <summary>
 /// Removes personal identifiers from a refused record before it is kept as a dead letter: every property whose
-/// name the <see cref="IdentifierPolicy"/> marks, at any depth, gets the value <c>[redacted]</c>.
+/// name the <see cref="IdentifierPolicy"/> marks, and every value that passes the NHS number check, at any depth,
+/// becomes <c>[redacted]</c>.
 /// </summary>
 public static class RecordRedaction
 {
@@ -57,6 +58,10 @@ public static class RecordRedaction
                     Write(item, writer, policy);
                 }
                 writer.WriteEndArray();
+                break;
+            case JsonValueKind.String or JsonValueKind.Number when NhsNumber.IsValid(e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText()):
+                // Whatever the field is called: a value that passes the NHS number check is treated as one.
+                writer.WriteStringValue("[redacted]");
                 break;
             default:
                 e.WriteTo(writer);

@@ -15,7 +15,10 @@ public sealed class DecoderFuzzTests
         Golden("senml-rfc8428-5.1.3-multiple-measurements.json"), Golden("senml-rfc8428-5.1.5-multiple-datatypes.json"),
         Utf8("""[{"bn":"d:","bt":1e9,"bv":1,"n":"x","v":1e400,"s":2,"t":-1,"x_":0},{"n":"\u00e9\ud83d\ude00","vs":"a"}]"""),
         Utf8("21.5"),
+        Utf8("""[{"source":"s","system":"a","type":"patient","id":"1","time":"2026-11-25T10:00:00Z","fields":{"nhsNumber":"9434765919","n":1,"b":true,"z":null}}]"""),
     ];
+
+    private static readonly IdentifierPolicy Identifiers = new([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16], IdentifierPolicy.DefaultFields);
 
     private static readonly Gen<byte> JsonishByte =
         Gen.OneOf<byte>(Gen.Byte, Gen.OneOf("{}[]\":,\\u0123456789abcdefDC-+.eE ntrlsu_".Select(c => (byte)c).ToArray()));
@@ -59,14 +62,17 @@ public sealed class DecoderFuzzTests
         var clock = Stopwatch.StartNew();
         CheckWellFormed(body, SensorJsonDecoder.Decode(body, ctx), "sensor");
         CheckWellFormed(body, SenMLDecoder.Decode(body, ctx), "senml");
+        var records = RecordJsonDecoder.Decode(body, ctx with { Identifiers = Identifiers });
+        CheckWellFormed(body, records, "record", e => Assert.IsType<RecordPayload>(e.Payload));
+        Assert.All(records.Envelopes, e => Assert.DoesNotContain("9434765919", string.Concat(((RecordPayload)e.Payload).Fields.Values), StringComparison.Ordinal));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"decoding {body.Length} bytes took {clock.Elapsed}");
     }
 
-    private static void CheckWellFormed(byte[] body, DecodeResult result, string decoder)
+    private static void CheckWellFormed(byte[] body, DecodeResult result, string decoder, Action<EventEnvelope>? check = null)
     {
         Assert.All(result.Rejections, r => Assert.InRange(r.Index, -1, body.Length));
         Assert.All(result.Rejections, r => Assert.False(string.IsNullOrWhiteSpace(r.Detail), $"{decoder}: empty detail"));
-        Assert.All(result.Envelopes, e => Assert.NotEmpty(Readings(e)));
+        Assert.All(result.Envelopes, check ?? (e => Assert.NotEmpty(Readings(e))));
         if (result.Rejections.Any(r => r.Index == -1))
         {
             Assert.Empty(result.Envelopes);

@@ -48,12 +48,21 @@ public sealed class RecordTests
     public void Decode_BadRecord_Rejected(string json, RejectReason reason) => Assert.Equal(reason, Assert.Single(Decode(json).Rejections).Reason);
 
     [Fact]
+    public void Decode_NhsNumberInUndeclaredField_Refused()
+    {
+        var result = Decode("""{"source":"s","system":"a","type":"patient","id":"1","time":"2026-11-25T10:00:00Z","fields":{"nhsNumbr":"943 476 5919"}}""");
+
+        Assert.Equal(RejectReason.InvalidIdentifier, Assert.Single(result.Rejections).Reason);
+    }
+
+    [Fact]
     public void Redact_RefusedRecord_NoNhsNumberLeft()
     {
         var redacted = Encoding.UTF8.GetString(RecordRedaction.Redact(
-            """{"fields":{"nhsNumber":"943 476 5918","nested":{"nhs_number":"1"}},"id":"9"}"""u8, new IdentifierPolicy(null, IdentifierPolicy.DefaultFields)));
+            """{"fields":{"nhsNumber":"943 476 5918","nested":{"nhs_number":"1"},"nhsNumbr":"9434765919","n":9434765919},"id":"9"}"""u8,
+            new IdentifierPolicy(null, IdentifierPolicy.DefaultFields)));
 
-        Assert.Equal("""{"fields":{"nhsNumber":"[redacted]","nested":{"nhs_number":"[redacted]"}},"id":"9"}""", redacted);
+        Assert.Equal("""{"fields":{"nhsNumber":"[redacted]","nested":{"nhs_number":"[redacted]"},"nhsNumbr":"[redacted]","n":"[redacted]"},"id":"9"}""", redacted);
     }
 
     [Fact]
