@@ -71,7 +71,7 @@ public sealed partial class SourceGrain(
         {
             await output.PublishCleanAsync(late.Count == 0 ? clean : [.. clean.Except(late)]);
         }
-        var recordsApplied = await ApplyRecords(records);
+        var recordsApplied = await RecordRouting.ApplyAsync(GrainFactory, this.GetPrimaryKeyString(), state.State, places.Index, records, time.GetUtcNow());
         await state.WriteStateAsync();
         return new IngestReport(clean.Count - late.Count + recordsApplied, wholeRejected + late.Count, [.. rejections]);
     }
@@ -109,19 +109,6 @@ public sealed partial class SourceGrain(
             state.State.Link = new SourceLink(LinkingOptions.ToEntity(entity), "configuration", time.GetUtcNow());
         }
         return Task.CompletedTask;
-    }
-
-    // Records link one by one, in order: each may create the entity the next one links to.
-    private async Task<int> ApplyRecords(List<EventEnvelope> records)
-    {
-        foreach (var envelope in records)
-        {
-            var record = (RecordPayload)envelope.Payload;
-            var (proposed, reason) = RecordLinker.Link(record, places.Index);
-            var decision = await GrainFactory.GetGrain<IRecordLinkGrain>(GrainKeys.RecordLink(record.System, record.LocalId)).Resolve(proposed, reason);
-            await GrainFactory.GetGrain<IEntityGrain>(GrainKeys.Entity(decision.Entity)).ApplyRecord(envelope, decision.Reason);
-        }
-        return records.Count;
     }
 
     private async Task<List<CleanEvent>> ApplyToEntities(List<CleanEvent> clean)

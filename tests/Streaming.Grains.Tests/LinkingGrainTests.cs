@@ -85,4 +85,17 @@ public sealed class LinkingGrainTests(ClusterFixture fixture)
         Assert.Equal("updated", own.Attributes["name"]);
         Assert.Equal("undone", Assert.Single(own.Records).Reason);
     }
+
+    [Fact]
+    public async Task Records_DeviceRegistration_LinksTheSourceToTheRecordsEntity()
+    {
+        var device = Events.Unique("device");
+        await fixture.Grains.GetGrain<ISourceGrain>("estates").Ingest(
+            [RecordEvent("estates", "estates", Events.Unique("asset"), ("odsCode", "T1"), ("device", device))]);
+
+        var health = await fixture.Grains.GetGrain<ISourceGrain>(device).GetHealth();
+
+        Assert.Equal(TestPlaceRegistry.Taunton.Entity, health.Link?.Entity);
+        Assert.StartsWith("record estates/", health.Link?.Reason, StringComparison.Ordinal);
+    }
 }
