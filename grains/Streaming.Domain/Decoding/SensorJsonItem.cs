@@ -6,8 +6,8 @@ namespace Streaming.Domain;
 /// <summary>One object of our sensor JSON, decoded on its own so a bad item cannot spoil its neighbours.</summary>
 internal static class SensorJsonItem
 {
-    private static readonly string[] Fields = ["source", "time", "readings", "unit", "seq", "id", "entity", "metric", "value", "lat", "lon", "postcode"];
-    private const int Source = 0, Time = 1, Readings = 2, Unit = 3, Seq = 4, Id = 5, Entity = 6, Metric = 7, Value = 8, Lat = 9, Lon = 10, Post = 11;
+    private static readonly string[] Fields = ["source", "time", "readings", "unit", "seq", "id", "entity", "metric", "value", "lat", "lon", "postcode", "address"];
+    private const int Source = 0, Time = 1, Readings = 2, Unit = 3, Seq = 4, Id = 5, Entity = 6, Metric = 7, Value = 8, Lat = 9, Lon = 10, Post = 11, Address = 12;
 
     /// <summary>Decodes one item; exactly one of the fault and <paramref name="envelope"/> is set.</summary>
     internal static DecodeFault? TryDecode(JsonElement item, DecodeContext ctx, out EventEnvelope? envelope)
@@ -27,13 +27,15 @@ internal static class SensorJsonItem
         EntityKey? entity = null;
         GeoPoint? location = null;
         Postcode? postcode = null;
+        string? address = null;
         var fault = JsonFields.Collect(item, Fields, f)
             ?? TrySource(f[Source], ctx, out source)
             ?? (JsonFields.Has(f[Time]) ? null : new DecodeFault(RejectReason.MissingField, "time is required"))
             ?? EventTimes.TryReadSensorTime(f[Time], ctx, out time)
             ?? SensorJsonReadings.TryRead(f[Readings], f[Unit], f[Metric], f[Value], ctx, out readings)
             ?? TryOptional(f, ctx.Limits, out seq, out id, out entity)
-            ?? TryPlace(f, out location, out postcode);
+            ?? TryPlace(f, out location, out postcode)
+            ?? TryAddress(f[Address], out address);
         if (fault is not null)
         {
             return fault;
@@ -45,8 +47,22 @@ internal static class SensorJsonItem
                 : $"{source}@{EventTimes.Format(time)}");
         envelope = new EventEnvelope(
             new EnvelopeId(envelopeId), source, EventKind.Sensor, entity, time, seq, ctx.Provenance,
-            new SensorPayload(readings) { Location = location, Postcode = postcode });
+            new SensorPayload(readings) { Location = location, Postcode = postcode, Address = address });
         return null;
+    }
+
+    private const int MaxAddressLength = 256;
+
+    private static DecodeFault? TryAddress(JsonElement e, out string? address)
+    {
+        address = null;
+        if (!JsonFields.Has(e))
+        {
+            return null;
+        }
+        var fault = JsonFields.TryGetString(e, "address", MaxAddressLength, out var text);
+        address = text;
+        return fault;
     }
 
     // Optional "lat"/"lon" (both or neither, in range) and "postcode" (a valid UK postcode): where the readings were taken.

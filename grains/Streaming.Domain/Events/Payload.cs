@@ -13,6 +13,9 @@ public sealed record SensorPayload([property: Id(0)] Reading[] Readings) : Paylo
 
     /// <summary>The postcode where the readings were taken, when the sender gave one.</summary>
     [Id(2)] public Postcode? Postcode { get; init; }
+
+    /// <summary>The address where the readings were taken, as the sender wrote it.</summary>
+    [Id(3)] public string? Address { get; init; }
 }
 
 /// <summary>

@@ -3,7 +3,7 @@ namespace Streaming.Domain;
 /// <summary>
 /// Decides which entity a sensor event updates, most specific first: the entity the event names; the entity its
 /// source is registered to; the nearest place within reach of the event's coordinates; the one place at the event's
-/// postcode; else the source's own entity.
+/// postcode (given, or found in its address); the one place its address names unambiguously; else the source's own entity.
 /// </summary>
 public static class EventLinker
 {
@@ -22,10 +22,27 @@ public static class EventLinker
         {
             return envelope with { Entity = near.Place.Entity };
         }
-        if (envelope.Payload is SensorPayload { Postcode: { } postcode } && places.Places.Where(p => p.Postcode == postcode).ToList() is [var only])
+        if (envelope.Payload is not SensorPayload sensor)
+        {
+            return envelope;
+        }
+        var postcode = sensor.Postcode ?? (sensor.Address is { } text ? Postcode.FindAll(text).Cast<Postcode?>().LastOrDefault() : null);
+        if (postcode is { } code && places.Places.Where(p => p.Postcode == code).ToList() is [var only])
         {
             return envelope with { Entity = only.Entity };
         }
+        if (sensor.Address is { } address && ByAddress(address, places) is { } named)
+        {
+            return envelope with { Entity = named.Entity };
+        }
         return envelope;
+    }
+
+    // An address links only when exactly one place matches all its words, and matches them exactly (score 1 per word
+    // in the name, 0.8 in the address; typos score less): anything ambiguous or approximate is left unlinked, not guessed.
+    private static Place? ByAddress(string address, PlaceIndex places)
+    {
+        var words = AddressNormaliser.Tokens(address).Length;
+        return words > 0 && places.Search(address, 2) is [var only] && only.Score >= 0.8 * words ? only.Place : null;
     }
 }

@@ -7,12 +7,20 @@ public sealed class EventLinkerTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
-    private static EventEnvelope Sensor(GeoPoint? at = null, string? postcode = null, EntityKey? entity = null)
+    private static EventEnvelope Sensor(GeoPoint? at = null, string? postcode = null, EntityKey? entity = null, string? address = null)
     {
         Postcode? code = Postcode.TryParse(postcode, out var parsed) ? parsed : null;
         return new(new EnvelopeId("e1"), new SourceId("mobile-1"), EventKind.Sensor, entity, T0, null, Provenance.Http("/t", T0),
-            new SensorPayload([new Reading("pm25", 5, null)]) { Location = at, Postcode = code });
+            new SensorPayload([new Reading("pm25", 5, null)]) { Location = at, Postcode = code, Address = address });
     }
+
+    [Theory]
+    [InlineData("Exmoor Medical Centre, Fishers Mead, Dulverton", "place:ods:L85003")]
+    [InlineData("French Weir Avenue, Taunton TA1 1NW", "place:ods:L85001")]   // the postcode in the text decides
+    [InlineData("Priory Health Park, Glastonbury Road", null)]                 // two practices share it: not guessed
+    [InlineData("Somewhere Else Entirely", null)]
+    public void Resolve_Address_LinksOnlyWhenUnambiguous(string address, string? expected) =>
+        Assert.Equal(expected, Resolve(Sensor(address: address))?.Value);
 
     private static EntityKey? Resolve(EventEnvelope e, SourceLink? link = null) =>
         EventLinker.Resolve(e, link, SomersetPlaces.Index.Value, maxMetres: 250).Entity;
