@@ -9,6 +9,7 @@ builder.Services.AddKafkaOutput(builder.Configuration);
 builder.Services.AddStreamingApi();
 
 var app = builder.Build();
+app.UseRateLimiter();
 app.MapIngestEndpoint();
 app.MapDeadLetterEndpoints();
 app.MapInfoEndpoint();

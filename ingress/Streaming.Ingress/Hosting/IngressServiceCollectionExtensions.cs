@@ -13,6 +13,7 @@ public static class IngressServiceCollectionExtensions
     {
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<IngestService>();
+        services.AddIngestRateLimiting();
         services.AddSingleton<DeadLetterOffice>();
         services.TryAddSingleton<IOutputSink, DisabledOutputSink>();
         services.AddOptions<PlacesOptions>().BindConfiguration(PlacesOptions.Section);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streaming.Domain;
@@ -18,8 +19,8 @@ public static partial class IngestEndpoint
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapIngestEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/ingest", Ingest).DisableAntiforgery();
-        app.MapPost("/api/ingest/records", IngestRecords).DisableAntiforgery();
+        app.MapPost("/api/ingest", Ingest).DisableAntiforgery().RequireRateLimiting(IngestRateLimiting.Policy);
+        app.MapPost("/api/ingest/records", IngestRecords).DisableAntiforgery().RequireRateLimiting(IngestRateLimiting.Policy);
         return app;
     }
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -30,13 +29,10 @@ public sealed partial class EmbeddedMqttBroker(MqttIngestor ingestor, MqttDevice
             return;
         }
         var factory = new MqttServerFactory();
-        var serverOptions = factory.CreateServerOptionsBuilder()
-            .WithDefaultEndpoint().WithDefaultEndpointPort(o.Port)
-            .WithDefaultEndpointBoundIPAddress(IPAddress.Parse(o.BindAddress))
-            .WithDefaultEndpointBoundIPV6Address(IPAddress.None)
-            .WithPersistentSessions()
-            .Build();
-        _server = factory.CreateMqttServer(serverOptions);
+        // MQTTnet's own TCP endpoint stays off: ours listens on BindAddress:Port and bounds each packet's declared size
+        // before MQTTnet allocates its body (MQTTnet has no such limit).
+        var serverOptions = factory.CreateServerOptionsBuilder().WithPersistentSessions().Build();
+        _server = factory.CreateMqttServer(serverOptions, [new MqttSizeLimitedServerAdapter(o, ingestor, logger)]);
         _server.ValidatingConnectionAsync += ValidateAsync;
         _server.InterceptingPublishAsync += PublishAsync;
         _server.InterceptingSubscriptionAsync += SubscribeAsync;

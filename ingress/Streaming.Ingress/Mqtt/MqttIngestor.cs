@@ -60,10 +60,17 @@ public sealed class MqttIngestor(MqttIngestBatcher batcher, DeadLetterOffice dea
     }
 
     /// <summary>Dead-letters a refused connection (no payload: nothing was published).</summary>
-    public void RefuseConnection(string clientId, string reason, string detail)
+    public void RefuseConnection(string clientId, string reason, string detail) =>
+        PostUnread("(connect)", clientId, DeadLetterStage.Auth, reason, detail);
+
+    /// <summary>Dead-letters a packet refused for its declared size before it was read (no payload: none was read).</summary>
+    public void RefuseOversizedPacket(string clientId, string detail) =>
+        PostUnread("(unread)", clientId, DeadLetterStage.Decode, nameof(RejectReason.TooLarge), detail);
+
+    private void PostUnread(string topic, string clientId, DeadLetterStage stage, string reason, string detail)
     {
-        var provenance = new Provenance(Transport.Mqtt, "(connect)", null, null, clientId, time.GetUtcNow());
-        deadLetters.Post(new DeadLetter(Guid.NewGuid().ToString("N"), DeadLetterStage.Auth, reason, detail, provenance, [],
+        var provenance = new Provenance(Transport.Mqtt, topic, null, null, clientId, time.GetUtcNow());
+        deadLetters.Post(new DeadLetter(Guid.NewGuid().ToString("N"), stage, reason, detail, provenance, [],
             null, clientId, null, time.GetUtcNow(), 1));
     }
 

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Streaming.EndToEnd.Tests;
+
+/// <summary>A flooding sender over HTTP gets 429 and a dead letter; another sender beside it flows on.</summary>
+[Trait("Category", "EndToEnd")]
+public sealed class RateLimitTests : IAsyncLifetime
+{
+    private SiloProcess _silo = null!;
+
+    public async Task InitializeAsync() => _silo = await SiloProcess.StartAsync(new Dictionary<string, string>
+    {
+        ["Ingress:Http:RequestsPerSecond"] = "1",
+        ["Ingress:Http:Burst"] = "3",
+    });
+
+    public async Task DisposeAsync() => await _silo.DisposeAsync();
+
+    [Fact]
+    public async Task Ingest_FloodFromOneSender_429AndDeadLetteredWhileOtherSenderAccepted()
+    {
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var response = await Post("flooder", i);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.Equal("1", response.Headers.RetryAfter?.ToString());
+            }
+        }
+        using var calm = await Post("calm", 0);
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        Assert.Equal(HttpStatusCode.Accepted, statuses[0]);
+        Assert.Equal(HttpStatusCode.Accepted, calm.StatusCode);
+        var letters = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/deadletters?stage=RateLimit");
+        Assert.Equal(statuses.Count(s => s == HttpStatusCode.TooManyRequests), letters.EnumerateArray().Count(l => l.GetProperty("source").GetString() == "flooder"));
+    }
+
+    private Task<HttpResponseMessage> Post(string source, int seq) => _silo.Http.PostAsync($"/api/ingest?source={source}",
+        new StringContent($$"""{"time":"2026-11-25T10:00:{{seq:00}}Z","readings":{"pm25":1},"seq":{{seq}}}""", Encoding.UTF8, "application/json"));
+}
