@@ -2,7 +2,7 @@ namespace Streaming.Domain;
 
 /// <summary>
 /// DDSketch-style mergeable quantile sketch: <see cref="Quantile"/> is within <see cref="RelativeAccuracy"/>
-/// (relative error) of the exact lower-rank quantile, for any sign, unless buckets were collapsed (see below).
+/// (relative error) of the exact nearest-rank quantile, for any sign, unless buckets were collapsed (see below).
 /// </summary>
 /// <remarks>
 /// Value <c>v</c> goes to bucket <c>i = ceil(ln|v| / ln γ)</c>, <c>γ = (1 + a) / (1 - a)</c>, on its sign's side
@@ -103,7 +103,10 @@ public sealed class QuantileSketch
         SketchBuckets.CollapseLowest(_keys, _counts, _maxBuckets);
     }
 
-    /// <summary>The value at rank <c>floor(q * (Count - 1))</c> of the sorted inputs, within <see cref="RelativeAccuracy"/>; NaN when empty.</summary>
+    /// <summary>
+    /// The nearest-rank quantile: the value at 0-based rank <c>max(0, ceil(q * Count) - 1)</c> of the sorted inputs, within
+    /// <see cref="RelativeAccuracy"/>; NaN when empty. (So p95 of 10, 14 and 30 is about 30, as people read a p95.)
+    /// </summary>
     /// <param name="q">Quantile in [0, 1]; 0.5 is the (lower) median.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="q"/> is outside [0, 1].</exception>
     public double Quantile(double q)
@@ -118,7 +121,7 @@ public sealed class QuantileSketch
             return double.NaN;
         }
 
-        var at = SketchBuckets.IndexOfRank(_counts, rank: (long)Math.Floor(q * (_count - 1)));
+        var at = SketchBuckets.IndexOfRank(_counts, rank: Math.Max(0, (long)Math.Ceiling(q * _count) - 1));
         return SketchBuckets.Representative(_keys[at], _relativeAccuracy);
     }
 

@@ -36,8 +36,8 @@ internal static class AggregationData
     public static WindowAccumulator AccumulatorOf(IEnumerable<double> values) =>
         values.Aggregate(WindowAggregator.Create(), WindowAggregator.Add);
 
-    /// <summary>The sketch's reference: the sorted value at rank floor(q * (n - 1)).</summary>
-    public static double ExactLowerQuantile(double[] sorted, double q) => sorted[(long)Math.Floor(q * (sorted.Length - 1))];
+    /// <summary>The sketch's reference, the nearest-rank quantile: the sorted value at 0-based rank max(0, ceil(q * n) - 1).</summary>
+    public static double ExactQuantile(double[] sorted, double q) => sorted[Math.Max(0, (long)Math.Ceiling(q * sorted.Length) - 1)];
 
     /// <summary>
     /// |actual - expected| &lt;= accuracy * |expected|, with slack for floating-point rounding at bucket
@@ -57,7 +57,7 @@ internal static class AggregationData
         var sorted = values.Order().ToArray();
         foreach (var q in QuantileGrid)
         {
-            AssertWithinBound(ExactLowerQuantile(sorted, q), sketch.Quantile(q), sketch.RelativeAccuracy, $"{context}, q={q}, n={sorted.Length}");
+            AssertWithinBound(ExactQuantile(sorted, q), sketch.Quantile(q), sketch.RelativeAccuracy, $"{context}, q={q}, n={sorted.Length}");
         }
     }
 

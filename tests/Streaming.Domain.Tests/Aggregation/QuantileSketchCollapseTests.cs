@@ -21,7 +21,7 @@ public sealed class QuantileSketchCollapseTests
         // The top 15 buckets cover values within a factor 1.02^15 (about 1.35) of the maximum: the top ~2 % here.
         foreach (var q in new[] { 0.99, 0.995, 0.999, 1.0 })
         {
-            AggregationData.AssertWithinBound(AggregationData.ExactLowerQuantile(sorted, q), sketch.Quantile(q), sketch.RelativeAccuracy, $"q={q}");
+            AggregationData.AssertWithinBound(AggregationData.ExactQuantile(sorted, q), sketch.Quantile(q), sketch.RelativeAccuracy, $"q={q}");
         }
 
         // Collapsed low quantiles report the lowest kept bucket: too high, never below the truth.
@@ -41,7 +41,7 @@ public sealed class QuantileSketchCollapseTests
             var floor = sketch.Quantile(0);
             foreach (var q in AggregationData.QuantileGrid)
             {
-                var expected = AggregationData.ExactLowerQuantile(sorted, q);
+                var expected = AggregationData.ExactQuantile(sorted, q);
                 if (exact.Quantile(q) > floor)
                 {
                     AggregationData.AssertWithinBound(expected, sketch.Quantile(q), sketch.RelativeAccuracy, $"q={q}");
