@@ -14,7 +14,8 @@ namespace Streaming.Grains;
 /// </summary>
 public sealed partial class SourceGrain(
     [PersistentState("source", StorageNames.Default)] IPersistentState<SourceCleaningState> state,
-    IOptions<CleaningOptions> cleaning, IOptions<LinkingOptions> linking, IPlaceRegistry places, IOutputSink output, TimeProvider time, ILogger<SourceGrain> logger) : Grain, ISourceGrain
+    IOptions<CleaningOptions> cleaning, IOptions<LinkingOptions> linking, IPlaceRegistry places, IOutputSink output,
+    TimeProvider time, ILogger<SourceGrain> logger) : Grain, ISourceGrain
 {
     private DateTimeOffset? _lastSeen;
 
@@ -71,7 +72,8 @@ public sealed partial class SourceGrain(
         {
             await output.PublishCleanAsync(late.Count == 0 ? clean : [.. clean.Except(late)]);
         }
-        var recordsApplied = await RecordRouting.ApplyAsync(GrainFactory, this.GetPrimaryKeyString(), state.State, places.Index, records, time.GetUtcNow());
+        var recordsApplied = await RecordRouting.ApplyAsync(
+            GrainFactory, this.GetPrimaryKeyString(), state.State, places.Index, records, time.GetUtcNow());
         await state.WriteStateAsync();
         return new IngestReport(clean.Count - late.Count + recordsApplied, wholeRejected + late.Count, [.. rejections]);
     }
