@@ -6,7 +6,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 # package:command pairs; a package is installed when its command is missing (node may come from elsewhere).
-packages=(postgresql:/usr/lib/postgresql mosquitto:mosquitto mosquitto-clients:mosquitto_pub kcat:kcat nodejs:node npm:npm)
+packages=(postgresql:/usr/lib/postgresql mosquitto:mosquitto mosquitto-clients:mosquitto_pub kcat:kcat nodejs:node npm:npm
+  chromium:chromium fonts-dejavu-core:/usr/share/fonts/truetype/dejavu)
 missing=()
 for entry in "${packages[@]}"; do
   p=${entry%%:*}; c=${entry#*:}

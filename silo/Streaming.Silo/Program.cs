@@ -1,3 +1,4 @@
+using Streaming.Dashboard;
 using Streaming.Ingress;
 using Streaming.Silo;
 
@@ -6,9 +7,12 @@ builder.AddStreamingSilo();
 builder.Services.AddIngress();
 builder.Services.AddMqttIngress();
 builder.Services.AddKafkaOutput(builder.Configuration);
+builder.Services.AddKafkaIngress(builder.Configuration);
 builder.Services.AddStreamingApi();
+builder.AddDashboard();
 
 var app = builder.Build();
+app.MapDashboard();
 app.UseRateLimiter();
 app.MapIngestEndpoint();
 app.MapDeadLetterEndpoints();

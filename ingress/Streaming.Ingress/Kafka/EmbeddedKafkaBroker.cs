@@ -45,7 +45,7 @@ public sealed partial class EmbeddedKafkaBroker : IDisposable
         RdKafkaMockNative.MockSetControllerId(_cluster, 1);
         RdKafkaMockNative.MockGroupInitialRebalanceDelayMs(_cluster, 0);
         var partitions = options.Value.EmbeddedPartitions;
-        foreach (var topic in Topics.All)
+        foreach (var topic in Topics.All.Concat(Topics.Inputs))
         {
             var error = RdKafkaMockNative.MockTopicCreate(_cluster, topic, partitions, 1);
             if (error != 0)
@@ -55,7 +55,7 @@ public sealed partial class EmbeddedKafkaBroker : IDisposable
             }
         }
         BootstrapServers = Marshal.PtrToStringUTF8(RdKafkaMockNative.MockClusterBootstraps(_cluster)) ?? "";
-        LogStarted(BootstrapServers, Topics.All.Count, partitions);
+        LogStarted(BootstrapServers, Topics.All.Count + Topics.Inputs.Count, partitions);
     }
 
     /// <summary>Where clients connect: <c>127.0.0.1:PORT</c>.</summary>

@@ -23,6 +23,7 @@ public static class InfoEndpoint
                 ["aggregates"] = Topics.Aggregates,
                 ["alerts"] = Topics.Alerts,
                 ["deadLetter"] = Topics.DeadLetter,
+                ["ingest"] = Topics.Ingest,
             });
             return Microsoft.AspNetCore.Http.TypedResults.Ok(new InfoResponse(urls.FirstOrDefault(), urls, kafka));
         });

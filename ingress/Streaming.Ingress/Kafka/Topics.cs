@@ -49,4 +49,16 @@ public static class Topics
 
     /// <summary>Every output topic, as the embedded broker creates them.</summary>
     public static IReadOnlyList<string> All { get; } = [Clean, Entities, Aggregates, Alerts, DeadLetter];
+
+    /// <summary>
+    /// Events in (the Kafka ingress consumes it, <c>Ingress:Kafka:Topics</c>). Key = source id (the default source of
+    /// the value's events; may be null when the value names its sources). Value = our sensor JSON (one object or an array);
+    /// with header <c>content-type: application/senml+json</c> a SenML pack; with
+    /// <c>content-type: application/vnd.streaming.record+json</c> records (docs/payloads.md). Undecodable values and values
+    /// over <c>Ingress:Http:MaxBodyBytes</c> are dead-lettered (<see cref="DeadLetter"/>), never dropped. Delete policy, 7 days.
+    /// </summary>
+    public const string Ingest = "streaming.ingest.v1";
+
+    /// <summary>Every input topic, as the embedded broker creates them.</summary>
+    public static IReadOnlyList<string> Inputs { get; } = [Ingest];
 }

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Streaming.Dashboard;
+
+/// <summary>The live dashboard: how often it pushes, how much per message, who may sign in and from which origins.</summary>
+public sealed class DashboardOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string Section = "Dashboard";
+
+    /// <summary>How often each group receives what changed for it (one message per group per interval).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:05")]
+    public TimeSpan PushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Most windows in one message; when more changed, the most recently changed go first.</summary>
+    [Range(1, 10_000)]
+    public int MaxWindowsPerMessage { get; set; } = 200;
+
+    /// <summary>Users who may sign in. Empty: a local operator is created at start-up with a random password (logged once).</summary>
+    public List<DashboardUser> Users { get; set; } = [];
+
+    /// <summary>Origins (scheme://host:port) whose pages may connect to the hub besides the silo's own.</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Streaming.Dashboard;
+
+/// <summary>
+/// Every <see cref="DashboardOptions.PushInterval"/>, sends each watched group one message with what changed for it:
+/// at most <see cref="DashboardOptions.MaxWindowsPerMessage"/> windows, the most recently changed first. The
+/// <c>system</c> group also gets events per second by kind, dead letters per minute and the areas that changed.
+/// </summary>
+public sealed partial class TrendPublisher(
+    TrendBuffer buffer, LatestWindowPoller poller, TrendGroups groups, KindRates kinds, DeadLetterRates deadLetters, AreaBoard areas,
+    IHubContext<TrendHub, ITrendClient> hub, IOptions<DashboardOptions> options, TimeProvider time, ILogger<TrendPublisher> logger)
+    : BackgroundService
+{
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        LogStarted(options.Value.PushInterval.TotalMilliseconds, options.Value.MaxWindowsPerMessage);
+        using var timer = new PeriodicTimer(options.Value.PushInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    await PushAsync();
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One failed push (a connection gone mid-send) must not end the pushes; the next one carries on.
+                    LogPushFailed(ex);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            LogStopped();
+        }
+    }
+
+    /// <summary>One push: drains the buffer and sends each watched group its message.</summary>
+    public async Task PushAsync()
+    {
+        await poller.PollAsync();
+        var now = time.GetUtcNow();
+        var batch = buffer.Drain();
+        kinds.Observe(batch.EventsByKind, now);
+        areas.Observe(batch.Windows);
+        var max = options.Value.MaxWindowsPerMessage;
+        var sends = new List<Task>();
+        var systemSent = false;
+        foreach (var group in batch.Windows.GroupBy(p => TrendGroups.ForOwner(p.Owner)).Where(g => groups.IsWatched(g.Key)))
+        {
+            var all = group.ToList();
+            var windows = all.OrderByDescending(p => p.Sequence).Take(max).Select(p => TrendWindow.From(p.Owner, p.Window)).ToList();
+            var update = new TrendUpdate(group.Key, now, windows, all.Count - windows.Count);
+            if (group.Key == TrendGroups.System)
+            {
+                update = WithStatistics(update, now);
+                systemSent = true;
+            }
+            LogPush(group.Key, windows.Count, update.Omitted);
+            sends.Add(hub.Clients.Group(group.Key).Update(update));
+        }
+        if (!systemSent && groups.IsWatched(TrendGroups.System))
+        {
+            sends.Add(hub.Clients.Group(TrendGroups.System).Update(WithStatistics(new TrendUpdate(TrendGroups.System, now, [], 0), now)));
+        }
+        else if (!groups.IsWatched(TrendGroups.System))
+        {
+            areas.Take(all: false); // nobody to tell; a page that joins gets every area in its snapshot
+        }
+        await Task.WhenAll(sends);
+    }
+
+    /// <summary>The statistics the <c>system</c> group receives with every push (areas: only those that changed).</summary>
+    public TrendUpdate WithStatistics(TrendUpdate update, DateTimeOffset now, bool allAreas = false) =>
+        update with { Kinds = kinds.Current(now), DeadLetters = deadLetters.Current(now), Areas = areas.Take(allAreas) };
+
+    [LoggerMessage(3010, LogLevel.Information, "Dashboard pushes every {IntervalMs} ms, at most {Max} windows per message")]
+    private partial void LogStarted(double intervalMs, int max);
+
+    [LoggerMessage(3011, LogLevel.Trace, "Pushed {Windows} windows to {Group} ({Omitted} more changed)")]
+    private partial void LogPush(string group, int windows, int omitted);
+
+    [LoggerMessage(3012, LogLevel.Error, "A dashboard push failed; the next one carries on")]
+    private partial void LogPushFailed(Exception exception);
+
+    [LoggerMessage(3013, LogLevel.Debug, "Dashboard pushes stopped")]
+    private partial void LogStopped();
+}

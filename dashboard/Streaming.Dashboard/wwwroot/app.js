@@ -1,0 +1,156 @@
+"use strict";
+// The dashboard page: joins the "system" group (and one area's when asked), applies each batched update.
+const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const $ = id => document.getElementById(id);
+const system = Charts.board($("system-charts"));
+const area = Charts.board($("area-charts"));
+const sparks = new Map(); // kind -> recent per-second values
+let currentArea = null;
+
+$("zone").textContent = `Times are shown in your time zone (${Intl.DateTimeFormat().resolvedOptions().timeZone}).`;
+fetch("/account/me").then(r => r.ok ? r.json() : null).then(me => { if (me) { $("user").textContent = `Signed in as ${me.name} (${me.role})`; } });
+
+const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/trends").withAutomaticReconnect([0, 1000, 2000, 5000, 10000]).build();
+connection.on("Update", update => apply(update));
+connection.onreconnecting(() => state("reconnecting", "Reconnecting…"));
+connection.onreconnected(() => { state("connected", "Live"); join(); });
+connection.onclose(() => { state("disconnected", "Disconnected: retrying every 5 seconds"); setTimeout(start, 5000); });
+
+function state(name, text) { const el = $("connection"); el.dataset.state = name; el.textContent = text; }
+
+async function start() {
+  try {
+    state("connecting", "Connecting…");
+    await connection.start();
+    state("connected", "Live");
+    await join();
+  } catch (e) {
+    if (String(e).includes("401")) { location.href = "/login.html"; return; }
+    state("disconnected", "Cannot reach the server: retrying in 5 seconds");
+    setTimeout(start, 5000);
+  }
+}
+
+async function join() {
+  await joinWithHistory("system");
+  if (currentArea) { await joinWithHistory(`area:${currentArea}`); }
+}
+
+// Joins a group; its answer holds the newest windows, and the read API the windows before them (for the charts' lines).
+async function joinWithHistory(group) {
+  const snapshot = await connection.invoke("JoinGroup", group);
+  apply(snapshot);
+  const areaQuery = group.startsWith("area:") ? `&area=${encodeURIComponent(group.slice(5))}` : "";
+  const smallest = new Map();
+  for (const w of snapshot.windows) {
+    const key = `${w.kind}/${w.metric}`;
+    if (!smallest.has(key) || sizeRank(w.size) < sizeRank(smallest.get(key).size)) { smallest.set(key, w); }
+  }
+  for (const w of smallest.values()) {
+    const r = await fetch(`/api/trends/windows?metric=${encodeURIComponent(w.metric)}&kind=${w.kind}&size=${w.size}${areaQuery}`);
+    if (r.ok) {
+      const history = (await r.json()).slice(-60).map(h => ({ ...h, owner: snapshot.group }));
+      apply({ group, windows: history });
+    }
+  }
+}
+
+function sizeRank(size) { return parseFloat(size) * ({ ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 }[size.replace(/[0-9.]/g, "")] || 1); }
+
+function apply(u) {
+  if (u.group === "system") {
+    Charts.apply(system, u.windows);
+    if (u.kinds) { kinds(u.kinds); }
+    if (u.deadLetters) { deadLetters(u.deadLetters); }
+    if (u.areas) { areas(u.areas); }
+  } else if (currentArea && u.group === `area:${currentArea}`) {
+    Charts.apply(area, u.windows);
+  }
+}
+
+function kinds(list) {
+  const box = $("kinds");
+  for (const k of list) {
+    let card = box.querySelector(`[data-kind="${k.kind}"]`);
+    if (!card) {
+      card = document.createElement("div");
+      card.className = "kind";
+      card.dataset.kind = k.kind;
+      card.innerHTML = `<div class="name"></div><div class="rate"></div><svg viewBox="0 0 120 28" preserveAspectRatio="none" aria-hidden="true"><polyline/></svg><div class="total"></div>`;
+      card.querySelector(".name").textContent = k.kind;
+      box.append(card);
+    }
+    const values = sparks.get(k.kind) || [];
+    values.push(k.perSecond);
+    if (values.length > 120) { values.shift(); }
+    sparks.set(k.kind, values);
+    const max = Math.max(1, ...values);
+    card.querySelector("polyline").setAttribute("points", values.map((v, i) => `${i},${27 - (v / max) * 26}`).join(" "));
+    card.querySelector(".rate").textContent = `${number.format(k.perSecond)} events/s`;
+    card.querySelector(".total").textContent = `${number.format(k.total)} since start`;
+    card.dataset.total = k.total;
+    card.dataset.rate = k.perSecond;
+  }
+}
+
+function areas(list) {
+  const body = $("areas").tBodies[0];
+  body.querySelector(".empty")?.remove();
+  for (const a of list) {
+    let row = [...body.rows].find(r => r.dataset.area === a.area);
+    if (!row) {
+      row = body.insertRow([...body.rows].findIndex(r => r.dataset.area > a.area)); // -1: at the end
+      row.dataset.area = a.area;
+      const button = Object.assign(document.createElement("button"), { type: "button", className: "link", textContent: a.area });
+      button.setAttribute("aria-pressed", "false");
+      button.addEventListener("click", () => selectArea(a.area));
+      row.insertCell().append(button);
+      for (let i = 0; i < 3; i++) { row.insertCell().className = i < 2 ? "num" : ""; }
+    }
+    row.cells[1].textContent = number.format(a.metrics);
+    row.cells[2].textContent = `${number.format(a.readings)} (${a.size} windows)`;
+    row.cells[3].textContent = clock.format(new Date(a.latest));
+    row.dataset.readings = a.readings;
+  }
+}
+
+function deadLetters(list) {
+  const body = $("dead-letters").tBodies[0];
+  body.replaceChildren();
+  if (list.length === 0) {
+    body.insertRow().append(Object.assign(document.createElement("td"), { colSpan: 4, className: "empty", textContent: "None since start." }));
+  }
+  for (const d of [...list].sort((a, b) => b.lastMinute - a.lastMinute || b.total - a.total)) {
+    const row = body.insertRow();
+    row.dataset.stage = d.stage;
+    row.dataset.reason = d.reason;
+    row.dataset.lastMinute = d.lastMinute;
+    for (const [text, cls] of [[d.stage, ""], [d.reason, ""], [number.format(d.lastMinute), "num"], [number.format(d.total), "num"]]) {
+      Object.assign(row.insertCell(), { textContent: text, className: cls });
+    }
+  }
+}
+
+async function selectArea(name) {
+  if (currentArea) { await connection.invoke("LeaveGroup", `area:${currentArea}`); }
+  currentArea = name;
+  for (const b of $("areas").querySelectorAll("button")) { b.setAttribute("aria-pressed", String(b.textContent === name)); }
+  Charts.clear(area);
+  $("area-title").textContent = `Area: ${name}`;
+  $("area-section").hidden = false;
+  $("area-section").dataset.area = name;
+  await joinWithHistory(`area:${name}`);
+  $("area-title").scrollIntoView({ block: "nearest" });
+}
+
+$("area-close").addEventListener("click", async () => {
+  if (currentArea) { await connection.invoke("LeaveGroup", `area:${currentArea}`); }
+  const was = currentArea;
+  currentArea = null;
+  $("area-section").hidden = true;
+  Charts.clear(area);
+  [...$("areas").querySelectorAll("button")].find(b => b.textContent === was)?.focus();
+});
+
+start();

@@ -1,0 +1,43 @@
+using System.Globalization;
+using Confluent.Kafka;
+
+namespace Streaming.Ingress;
+
+/// <summary>The Kafka ingress consumer's librdkafka settings.</summary>
+internal static class KafkaIngressConsumerConfig
+{
+    public static ConsumerConfig Create(KafkaOptions kafka, KafkaIngressOptions o, string bootstrapServers)
+    {
+        var config = new ConsumerConfig(new Dictionary<string, string>(o.Consumer))
+        {
+            BootstrapServers = bootstrapServers,
+            GroupId = o.GroupId,
+            // Not negotiable: an offset is stored only once its events are durable; librdkafka commits what is stored
+            // (periodically, on rebalance and on Close), so a crash redelivers at most the uncommitted tail.
+            EnableAutoCommit = true,
+            EnableAutoOffsetStore = false,
+            PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+            MaxPollIntervalMs = (int)o.MaxPollInterval.TotalMilliseconds,
+        };
+        // Defaults that a pass-through setting may override.
+        SetDefault("client.id", "streaming-ingress");
+        // A new group starts at the beginning: nothing already on the topic is skipped.
+        SetDefault("auto.offset.reset", "earliest");
+        // Bounds librdkafka's own prefetch (default 64 MiB) so a paused consumer holds little in memory.
+        SetDefault("queued.max.messages.kbytes", (16 * 1024).ToString(CultureInfo.InvariantCulture));
+        config.SecurityProtocol = kafka.SecurityProtocol ?? config.SecurityProtocol;
+        config.SaslMechanism = kafka.SaslMechanism ?? config.SaslMechanism;
+        config.SaslUsername = kafka.SaslUsername ?? config.SaslUsername;
+        config.SaslPassword = kafka.SaslPassword ?? config.SaslPassword;
+        config.SslCaLocation = kafka.SslCaLocation ?? config.SslCaLocation;
+        return config;
+
+        void SetDefault(string key, string value)
+        {
+            if (!o.Consumer.ContainsKey(key))
+            {
+                config.Set(key, value);
+            }
+        }
+    }
+}
