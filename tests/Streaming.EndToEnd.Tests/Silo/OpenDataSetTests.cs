@@ -8,20 +8,16 @@ namespace Streaming.EndToEnd.Tests;
 
 /// <summary>Real open data through <c>POST /api/ingest</c>, checked against an independent computation.</summary>
 [Trait("Category", "EndToEnd")]
-public sealed class OpenDataSetTests : IAsyncLifetime
+public sealed class OpenDataSetTests : SiloTest
 {
     private static readonly string Root = RepositoryRoot.Find();
-    private SiloProcess _silo = null!;
-
-    public async Task InitializeAsync() => _silo = await SiloProcess.StartAsync(new Dictionary<string, string>
+    protected override Dictionary<string, string> Settings => new()
     {
         ["Windows:Sizes:0"] = "01:00:00",
         ["Windows:Sizes:1"] = "1.00:00:00",
         ["Windows:RetainWindows"] = "10000",
         ["Ingress:Http:MaxBodyBytes"] = "4194304",
-    });
-
-    public async Task DisposeAsync() => await _silo.DisposeAsync();
+    };
 
     [Fact]
     public async Task UciAirQuality_IngestedOverHttp_HourlyWindowsAndRejectionsReconcile()
@@ -60,7 +56,7 @@ public sealed class OpenDataSetTests : IAsyncLifetime
         foreach (var batch in rows.Chunk(2000))
         {
             var json = "[" + string.Join(',', batch.Select(ToJson)) + "]";
-            using var response = await _silo.Http.PostAsync("/api/ingest", new StringContent(json, Encoding.UTF8, "application/json"));
+            using var response = await Silo.Http.PostAsync("/api/ingest", new StringContent(json, Encoding.UTF8, "application/json"));
             Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"ingest answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             var report = await response.Content.ReadFromJsonAsync<JsonElement>();
             foreach (var r in report.GetProperty("rejections").EnumerateArray())
@@ -79,7 +75,7 @@ public sealed class OpenDataSetTests : IAsyncLifetime
             .GroupBy(windowOf)
             .Select(g => (Start: g.Key, Count: g.Count(), Mean: g.Average(r => r.Readings[metric].Value * scale)))
             .OrderBy(w => w.Start).ToList();
-        var actual = (await _silo.Http.GetFromJsonAsync<JsonElement>($"/api/entities/source:{source}/windows?metric={metric}&size={size}"))
+        var actual = (await Silo.Http.GetFromJsonAsync<JsonElement>($"/api/entities/source:{source}/windows?metric={metric}&size={size}"))
             .EnumerateArray()
             .Select(w => (Start: w.GetProperty("start").GetDateTimeOffset(), Count: w.GetProperty("count").GetInt32(),
                 Mean: w.GetProperty("mean").GetDouble()))

@@ -7,17 +7,13 @@ namespace Streaming.EndToEnd.Tests;
 
 /// <summary>A flooding sender over HTTP gets 429 and a dead letter; another sender beside it flows on.</summary>
 [Trait("Category", "EndToEnd")]
-public sealed class RateLimitTests : IAsyncLifetime
+public sealed class RateLimitTests : SiloTest
 {
-    private SiloProcess _silo = null!;
-
-    public async Task InitializeAsync() => _silo = await SiloProcess.StartAsync(new Dictionary<string, string>
+    protected override Dictionary<string, string> Settings => new()
     {
         ["Ingress:Http:RequestsPerSecond"] = "1",
         ["Ingress:Http:Burst"] = "3",
-    });
-
-    public async Task DisposeAsync() => await _silo.DisposeAsync();
+    };
 
     [Fact]
     public async Task Ingest_FloodFromOneSender_429AndDeadLetteredWhileOtherSenderAccepted()
@@ -37,10 +33,10 @@ public sealed class RateLimitTests : IAsyncLifetime
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         Assert.Equal(HttpStatusCode.Accepted, statuses[0]);
         Assert.Equal(HttpStatusCode.Accepted, calm.StatusCode);
-        var letters = await _silo.Http.GetFromJsonAsync<JsonElement>("/api/deadletters?stage=RateLimit");
+        var letters = await Silo.Http.GetFromJsonAsync<JsonElement>("/api/deadletters?stage=RateLimit");
         Assert.Equal(statuses.Count(s => s == HttpStatusCode.TooManyRequests), letters.EnumerateArray().Count(l => l.GetProperty("source").GetString() == "flooder"));
     }
 
-    private Task<HttpResponseMessage> Post(string source, int seq) => _silo.Http.PostAsync($"/api/ingest?source={source}",
+    private Task<HttpResponseMessage> Post(string source, int seq) => Silo.Http.PostAsync($"/api/ingest?source={source}",
         new StringContent($$"""{"time":"2026-11-25T10:00:{{seq:00}}Z","readings":{"pm25":1},"seq":{{seq}}}""", Encoding.UTF8, "application/json"));
 }
