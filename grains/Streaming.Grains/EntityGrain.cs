@@ -36,7 +36,7 @@ public sealed partial class EntityGrain(
     {
         try
         {
-            var result = EntityModel.Apply(state.State, batch, windows.Value, cleaning.Value.MaxDedupeEntries);
+            var result = EntityModel.Apply(state.State, batch, windows.Value, cleaning.Value.MaxDedupeEntries, cleaning.Value.DedupeHorizon);
             state.State.Outbox.Enqueue(result.Deltas);
             await state.WriteStateAsync();
             LogApplied(batch.Length, result.Emitted.Count);

@@ -4,7 +4,16 @@ namespace Streaming.Domain;
 public static class EntityModel
 {
     /// <summary>Applies clean events in order: dedupe, lateness, current values, windows; then emits what changed.</summary>
-    public static EntityBatchResult Apply(EntityState state, IReadOnlyList<CleanEvent> batch, WindowOptions options, int maxDedupeEntries)
+    /// <param name="state">The entity's state, updated in place.</param>
+    /// <param name="batch">Clean events, in order.</param>
+    /// <param name="options">Windowing.</param>
+    /// <param name="maxDedupeEntries">Hard cap on remembered envelope ids.</param>
+    /// <param name="dedupeHorizon">
+    /// How far behind the newest event time applied ids are remembered; at least the allowed lateness. A longer
+    /// horizon lets a redelivery after a crash be recognised as a duplicate rather than reported late.
+    /// </param>
+    public static EntityBatchResult Apply(EntityState state, IReadOnlyList<CleanEvent> batch, WindowOptions options, int maxDedupeEntries,
+        TimeSpan dedupeHorizon = default)
     {
         var outcomes = new ApplyOutcome[batch.Count];
         var deltas = new DeltaBuffer();
@@ -16,7 +25,8 @@ public static class EntityModel
         state.Windows.Advance(options, emitted);
         if (state.Windows.MaxEventTicks != long.MinValue)
         {
-            var horizon = new DateTimeOffset(state.Windows.WatermarkTicks(options), TimeSpan.Zero);
+            var behind = Math.Max(options.AllowedLateness.Ticks, dedupeHorizon.Ticks);
+            var horizon = new DateTimeOffset(Math.Min(state.Windows.WatermarkTicks(options), state.Windows.MaxEventTicks - behind), TimeSpan.Zero);
             state.Applied.Trim(horizon, maxDedupeEntries);
         }
         return new EntityBatchResult(outcomes, emitted, deltas.Drain());

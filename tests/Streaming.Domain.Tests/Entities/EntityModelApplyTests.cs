@@ -21,6 +21,22 @@ public sealed class EntityModelApplyTests
         Assert.Equal(At(0, 21), _state.LastReceivedAt);
     }
 
+    [Theory]
+    [InlineData(10, ApplyOutcome.Duplicate)] // remembered beyond the watermark: a redelivery after a crash is a duplicate
+    [InlineData(0, ApplyOutcome.Late)]       // remembered only to the watermark: the same redelivery reads as late
+    public void Apply_RedeliveryBehindWatermark_DuplicateWithinDedupeHorizon(int horizonMinutes, ApplyOutcome expected)
+    {
+        // 300 events over 5 minutes, then 300 more from minute 8: the watermark reaches 7:59 and the memory is swept.
+        var horizon = TimeSpan.FromMinutes(horizonMinutes);
+        EntityModel.Apply(_state, [.. Enumerable.Range(0, 300).Select(i => Clean($"e{i}", At(0, i), 1))], _options, MaxDedupe, horizon);
+        EntityModel.Apply(_state, [.. Enumerable.Range(480, 300).Select(i => Clean($"e{i}", At(0, i), 1))], _options, MaxDedupe, horizon);
+
+        var result = EntityModel.Apply(_state, [Clean("e250", At(0, 250), 1)], _options, MaxDedupe, horizon);
+
+        Assert.Equal([expected], result.Outcomes);
+        Assert.Equal(600, _state.EventsApplied);
+    }
+
     [Fact]
     public void Apply_SameEnvelopeIdAgain_DuplicateAndNotCountedTwice()
     {
