@@ -37,7 +37,8 @@ silo=artifacts/bin/Streaming.Silo/release/Streaming.Silo.dll
 start_silo() { # index, extra env...
   local i=$1; shift
   env ConnectionStrings__Orleans="$ORLEANS_CONNECTION" Urls="http://127.0.0.1:$((5080 + i))" \
-    Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Mqtt__Port=$((1883 + i)) "$@" \
+    Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Mqtt__Port=$((1883 + i)) \
+    Replay__ArchiveFolder="$work/history$i" "$@" \
     dotnet "$silo" > "$work/silo$i.log" 2>&1 &
   pids+=($!)
 }

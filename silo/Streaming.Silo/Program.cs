@@ -2,6 +2,12 @@ using Streaming.Dashboard;
 using Streaming.Ingress;
 using Streaming.Silo;
 
+if (args is ["replay", ..])
+{
+    // Replay and export work from the history archive alone, whether or not the platform is running.
+    return await ReplayCommand.RunAsync(args[1..]);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStreamingSilo();
 builder.Services.AddIngress();
@@ -19,5 +25,7 @@ app.MapDeadLetterEndpoints();
 app.MapInfoEndpoint();
 app.MapStreamingApi();
 app.MapPlaceEndpoints();
+app.MapReplayEndpoints();
 app.MapGet("/health", () => TypedResults.Ok(new HealthResponse("ok")));
-app.Run();
+await app.RunAsync();
+return 0;

@@ -13,6 +13,7 @@ public static class IngressServiceCollectionExtensions
     {
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<IngestService>();
+        services.AddEventArchive();
         services.AddIngestRateLimiting();
         services.AddSingleton<DeadLetterOffice>();
         services.TryAddSingleton<IOutputSink, DisabledOutputSink>();

@@ -9,7 +9,8 @@ namespace Streaming.Ingress;
 /// Decode, submit, dead-letter: what every transport does with a body. Throws only when the grains could not
 /// make the events durable, so the transport withholds its acknowledgement and the sender retries.
 /// </summary>
-public sealed class IngestService(IngestPipeline pipeline, DeadLetterOffice deadLetters, IOptions<IdentifierOptions> identifiers, TimeProvider time)
+public sealed class IngestService(IngestPipeline pipeline, DeadLetterOffice deadLetters, IOptions<IdentifierOptions> identifiers, TimeProvider time,
+    IEventArchive archive)
 {
     private readonly IdentifierPolicy _identifiers = identifiers.Value.ToPolicy();
 
@@ -41,6 +42,8 @@ public sealed class IngestService(IngestPipeline pipeline, DeadLetterOffice dead
             }
         }
         var report = await pipeline.Submit(envelopes);
+        // History (issue 6): what the grains accepted, written before the transport is answered; a failure here throws like one above.
+        await archive.AppendAsync(ArchiveSelection.Accepted(envelopes, report));
 
         var letters = new List<DeadLetter>();
         DeadLetter Letter(IngestItem item, DeadLetterStage stage, string reason, string detail, byte[] payload, string? source, string? metric) =>

@@ -13,8 +13,12 @@ internal sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private SiloProcess(Process process, int httpPort)
+    // Each silo's history archive (on by default in the product) goes to its own temp folder, deleted with the silo.
+    private readonly string _history;
+
+    private SiloProcess(Process process, int httpPort, string history)
     {
+        _history = history;
         _process = process;
         HttpPort = httpPort;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}"), Timeout = TimeSpan.FromSeconds(60) };
@@ -39,11 +43,13 @@ internal sealed class SiloProcess : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         // The embedded MQTT broker's default port (1883) would collide between silos; tests that use MQTT pass their own.
         info.Environment["Mqtt__Port"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
+        var history = Path.Combine(Path.GetTempPath(), "silo-history-" + Guid.NewGuid().ToString("N"));
+        info.Environment["Replay__ArchiveFolder"] = history;
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
-        var silo = new SiloProcess(Process.Start(info)!, httpPort);
+        var silo = new SiloProcess(Process.Start(info)!, httpPort, history);
         silo._process.OutputDataReceived += (_, e) => silo.Capture(e.Data);
         silo._process.ErrorDataReceived += (_, e) => silo.Capture(e.Data);
         silo._process.BeginOutputReadLine();
@@ -67,6 +73,10 @@ internal sealed class SiloProcess : IAsyncDisposable
         await KillAsync();
         Http.Dispose();
         _process.Dispose();
+        if (Directory.Exists(_history))
+        {
+            Directory.Delete(_history, recursive: true);
+        }
     }
 
     private async Task WaitHealthyAsync()

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Streaming.Domain;
+using Streaming.Grains;
+using Streaming.Grains.Abstractions;
+using Streaming.Ingress;
+
+namespace Streaming.Silo;
+
+/// <summary>
+/// <c>POST /api/replay/export</c>: exports a time range from this silo's archive and answers with the file. The export
+/// runs within the request into a temporary file, then streams out (fine for a day or a week; long ranges will want a job
+/// with progress, later). The silo's own settings drive cleaning, linking and windows.
+/// </summary>
+public static class ReplayEndpoints
+{
+    private const int MaxRequestBytes = 64 * 1024;
+
+    /// <summary>Maps the replay endpoints.</summary>
+    public static IEndpointRouteBuilder MapReplayEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/replay/export", async Task<Results<FileStreamHttpResult, BadRequest<ApiProblem>, NotFound<ApiProblem>>> (
+            HttpRequest request, IOptions<ReplayOptions> replay, IOptions<CleaningOptions> cleaning, IOptions<WindowOptions> windows,
+            IOptions<LinkingOptions> linking, IPlaceRegistry places, TimeProvider time, ILoggerFactory logs) =>
+        {
+            using var body = await BoundedBody.ReadAsync(request.Body, MaxRequestBytes, request.HttpContext.RequestAborted);
+            if (body.TooLarge)
+            {
+                return TypedResults.BadRequest(new ApiProblem("TooLarge", $"the request is over {MaxRequestBytes} bytes"));
+            }
+            if (Parse(body.Memory) is not { } asked)
+            {
+                return TypedResults.BadRequest(
+                    new ApiProblem("Malformed", "the body must be JSON: {from, to, sources, kinds, metrics, format}"));
+            }
+            if (Plan(asked, out var format) is not { } plan)
+            {
+                return TypedResults.BadRequest(Problem(asked));
+            }
+            if (!replay.Value.Archive)
+            {
+                return TypedResults.NotFound(
+                    new ApiProblem("NoHistory", "Replay:Archive is false on this silo: there is no history to export"));
+            }
+            var temp = Path.Combine(Path.GetTempPath(), $"replay-{Guid.NewGuid():N}");
+            var settings = ReplaySetup.Settings(cleaning.Value, windows.Value, linking.Value, places);
+            var started = time.GetTimestamp();
+            ReplayResult result;
+            try
+            {
+                await using var writer = ReplayWriters.Create(format, new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite));
+                result = await new ReplayExporter(replay.Value.ArchiveFolder, settings, time)
+                    .ExportAsync(plan, writer, null, request.HttpContext.RequestAborted);
+            }
+            catch (Exception) when (Discard(temp))
+            {
+                throw; // Not reached: Discard deletes the partial file and declines to handle the exception.
+            }
+            Log(logs.CreateLogger(typeof(ReplayEndpoints).FullName!), plan, result, time.GetElapsedTime(started));
+            var file = new FileStream(
+                temp, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            return TypedResults.File(file, ReplayWriters.ContentType(format), "replay" + Extension(format));
+        });
+        return app;
+    }
+
+    // An export that failed or was cancelled leaves no temporary file behind; the exception goes on to the host.
+    private static bool Discard(string temp)
+    {
+        File.Delete(temp);
+        return false;
+    }
+
+    private static void Log(ILogger logger, ReplayPlan plan, ReplayResult result, TimeSpan elapsed)
+    {
+        ReplayLog.Exported(logger, plan.From, plan.To, result.Events, result.Rows, elapsed);
+        if (result.SkippedLines > 0)
+        {
+            ReplayLog.SkippedLines(logger, plan.From, plan.To, result.SkippedLines);
+        }
+    }
+
+    private static ReplayRequest? Parse(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body.Span, ReplayRequestJsonContext.Default.ReplayRequest);
+        }
+        catch (JsonException)
+        {
+            // Answered as a 400 by the caller.
+            return null;
+        }
+    }
+
+    private static ReplayPlan? Plan(ReplayRequest r, out ReplayFormat format)
+    {
+        format = ReplayWriters.FormatOf("x." + (r.Format ?? "jsonl")) ?? ReplayFormat.JsonLines;
+        if (Problem(r).Detail.Length > 0 || !ReplayArguments.TryKinds(r.Kinds ?? [], out var kinds, out _))
+        {
+            return null;
+        }
+        return new ReplayPlan(r.From!.Value, r.To!.Value, r.Sources ?? [], kinds, r.Metrics ?? []);
+    }
+
+    private static ApiProblem Problem(ReplayRequest r) =>
+        r.From is not { } from || r.To is not { } to ? new("BadRange", "from and to are required ISO 8601 times")
+        : from >= to ? new("BadRange", "from must be before to")
+        : r.Format is { } f && ReplayWriters.FormatOf("x." + f) is null ? new("BadFormat", $"format '{f}' is not jsonl, csv or parquet")
+        : !ReplayArguments.TryKinds(r.Kinds ?? [], out _, out var bad)
+            ? new("BadKind", $"kind '{bad}' is not one of sensor, social, media, record")
+        : new(string.Empty, string.Empty);
+
+    private static string Extension(ReplayFormat format) => format switch
+    {
+        ReplayFormat.Csv => ".csv",
+        ReplayFormat.Parquet => ".parquet",
+        _ => ".jsonl",
+    };
+}

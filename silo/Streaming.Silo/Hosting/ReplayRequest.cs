@@ -1,0 +1,8 @@
+namespace Streaming.Silo;
+
+/// <summary>
+/// The body of <c>POST /api/replay/export</c>: event times in [from, to), optional sources, kinds and metrics (empty:
+/// all), and the format: <c>jsonl</c> (default), <c>csv</c> or <c>parquet</c>.
+/// </summary>
+public sealed record ReplayRequest(
+    DateTimeOffset? From, DateTimeOffset? To, string[]? Sources, string[]? Kinds, string[]? Metrics, string? Format);
