@@ -49,7 +49,7 @@ public sealed class ReplaySilo : IAsyncLifetime
         Sent = [.. OpenDataSets.UciAirQuality(Root).TakeWhile(r => r.Time < To.AddHours(12))];
         foreach (var batch in Sent.Chunk(25))
         {
-            var json = "[" + string.Join(',', batch.Select(ToJson)) + "]";
+            var json = "[" + string.Join(',', batch.Select(r => r.ToSensorJson())) + "]";
             using var response = await Silo.Http.PostAsync("/api/ingest", new StringContent(json, Encoding.UTF8, "application/json"));
             Assert.True(response.StatusCode == HttpStatusCode.Accepted,
                 $"ingest answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
@@ -63,30 +63,5 @@ public sealed class ReplaySilo : IAsyncLifetime
         {
             Directory.Delete(Archive, recursive: true);
         }
-    }
-
-    private static string ToJson(OpenDataSets.Row r)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("source", r.Source);
-            json.WriteString("time", r.Time.ToString("O", CultureInfo.InvariantCulture));
-            json.WriteStartObject("readings");
-            foreach (var (metric, (value, _)) in r.Readings)
-            {
-                json.WriteNumber(metric, value);
-            }
-            json.WriteEndObject();
-            json.WriteStartObject("unit");
-            foreach (var (metric, (_, unit)) in r.Readings)
-            {
-                json.WriteString(metric, unit);
-            }
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 }

@@ -55,7 +55,7 @@ public sealed class OpenDataSetTests : SiloTest
         var reasons = new Dictionary<string, int>();
         foreach (var batch in rows.Chunk(2000))
         {
-            var json = "[" + string.Join(',', batch.Select(ToJson)) + "]";
+            var json = "[" + string.Join(',', batch.Select(r => r.ToSensorJson())) + "]";
             using var response = await Silo.Http.PostAsync("/api/ingest", new StringContent(json, Encoding.UTF8, "application/json"));
             Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"ingest answered {response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
             var report = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -88,31 +88,6 @@ public sealed class OpenDataSetTests : SiloTest
             Assert.True(e.Count == a.Count, $"{source} {metric} {size} window {e.Start:O}: expected count {e.Count}, got {a.Count}");
             Assert.True(Math.Abs(e.Mean - a.Mean) <= 1e-9 * Math.Max(1, Math.Abs(e.Mean)), $"{source} {metric} {size} window {e.Start:O}: expected mean {e.Mean}, got {a.Mean}");
         }
-    }
-
-    private static string ToJson(OpenDataSets.Row r)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("source", r.Source);
-            json.WriteString("time", r.Time.ToString("O", CultureInfo.InvariantCulture));
-            json.WriteStartObject("readings");
-            foreach (var (metric, (value, _)) in r.Readings)
-            {
-                json.WriteNumber(metric, value);
-            }
-            json.WriteEndObject();
-            json.WriteStartObject("unit");
-            foreach (var (metric, (_, unit)) in r.Readings)
-            {
-                json.WriteString(metric, unit);
-            }
-            json.WriteEndObject();
-            json.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     private static DateTimeOffset Hour(DateTimeOffset t) => new(t.UtcDateTime.Date.AddHours(t.UtcDateTime.Hour), TimeSpan.Zero);

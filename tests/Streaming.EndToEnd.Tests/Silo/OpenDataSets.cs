@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text;
+using System.Text.Json;
 
 namespace Streaming.EndToEnd.Tests;
 
@@ -8,7 +10,34 @@ namespace Streaming.EndToEnd.Tests;
 /// </summary>
 internal static class OpenDataSets
 {
-    internal sealed record Row(string Source, DateTimeOffset Time, Dictionary<string, (double Value, string Unit)> Readings);
+    internal sealed record Row(string Source, DateTimeOffset Time, Dictionary<string, (double Value, string Unit)> Readings)
+    {
+        /// <summary>The row as one object of our sensor JSON, with units.</summary>
+        public string ToSensorJson()
+        {
+            using var buffer = new MemoryStream();
+            using (var json = new Utf8JsonWriter(buffer))
+            {
+                json.WriteStartObject();
+                json.WriteString("source", Source);
+                json.WriteString("time", Time.ToString("O", CultureInfo.InvariantCulture));
+                json.WriteStartObject("readings");
+                foreach (var (metric, (value, _)) in Readings)
+                {
+                    json.WriteNumber(metric, value);
+                }
+                json.WriteEndObject();
+                json.WriteStartObject("unit");
+                foreach (var (metric, (_, unit)) in Readings)
+                {
+                    json.WriteString(metric, unit);
+                }
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+            return Encoding.UTF8.GetString(buffer.ToArray());
+        }
+    }
 
     /// <summary>
     /// UCI Air Quality: ';'-separated, decimal commas, -200 for missing (sent as-is: the platform must reject it),
