@@ -44,7 +44,7 @@ public sealed partial class RollupGrain(
 
     public Task<WindowResult[]> GetLatest() =>
         Task.FromResult(state.State.Windows.Series.Keys
-            .Select(key => state.State.Windows.Query(key, null, null).LastOrDefault())
+            .Select(state.State.Windows.Latest)
             .OfType<WindowResult>()
             .OrderBy(w => w.Series.ToString(), StringComparer.Ordinal).ThenBy(w => w.Size)
             .ToArray());

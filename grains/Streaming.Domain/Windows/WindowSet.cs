@@ -131,6 +131,21 @@ public sealed class WindowSet
         }
     }
 
+    /// <summary>The newest window of one series and size (open if any is, else the newest final one), or null.</summary>
+    public WindowResult? Latest(WindowKey key)
+    {
+        if (!Series.TryGetValue(key, out var series))
+        {
+            return null;
+        }
+        if (series.Open.Count > 0)
+        {
+            var (start, open) = series.Open.Last();
+            return Result(key, start, WindowAggregator.Result(open.Accumulator), open.Revision, final: false);
+        }
+        return series.Closed is [.., var closed] ? Result(key, closed.StartTicks, closed.Aggregate, closed.Revision, final: true) : null;
+    }
+
     private OpenWindow OpenSlot(WindowKey key, long start)
     {
         if (!Series.TryGetValue(key, out var series))

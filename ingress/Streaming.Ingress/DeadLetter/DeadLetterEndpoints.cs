@@ -31,8 +31,7 @@ public static class DeadLetterEndpoints
         using var corrected = await BoundedBody.ReadAsync(http.Request.Body, limits.MaxBodyBytes, http.RequestAborted);
         if (corrected.TooLarge)
         {
-            return TypedResults.Json(new ProblemResponse(nameof(RejectReason.TooLarge), $"the body is larger than the limit of {limits.MaxBodyBytes} bytes"),
-                IngressJsonContext.Default.ProblemResponse, statusCode: StatusCodes.Status413PayloadTooLarge);
+            return IngestEndpoint.TooLarge(limits.MaxBodyBytes);
         }
         if (office.Take(id) is not { } letter)
         {

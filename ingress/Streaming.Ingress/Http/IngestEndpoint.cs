@@ -80,7 +80,8 @@ public static partial class IngestEndpoint
         return TypedResults.Accepted((string?)null, new IngestResponse(outcome.Accepted, outcome.Rejected, rejections));
     }
 
-    private static JsonHttpResult<ProblemResponse> TooLarge(int max, string? detail = null) => TypedResults.Json(
+    /// <summary>The 413 answer for a body over <paramref name="max"/> bytes.</summary>
+    internal static JsonHttpResult<ProblemResponse> TooLarge(int max, string? detail = null) => TypedResults.Json(
         new ProblemResponse(nameof(RejectReason.TooLarge), detail ?? $"the body is larger than the limit of {max} bytes"),
         IngressJsonContext.Default.ProblemResponse, statusCode: StatusCodes.Status413PayloadTooLarge);
 

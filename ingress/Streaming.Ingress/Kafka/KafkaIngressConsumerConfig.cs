@@ -25,11 +25,7 @@ internal static class KafkaIngressConsumerConfig
         SetDefault("auto.offset.reset", "earliest");
         // Bounds librdkafka's own prefetch (default 64 MiB) so a paused consumer holds little in memory.
         SetDefault("queued.max.messages.kbytes", (16 * 1024).ToString(CultureInfo.InvariantCulture));
-        config.SecurityProtocol = kafka.SecurityProtocol ?? config.SecurityProtocol;
-        config.SaslMechanism = kafka.SaslMechanism ?? config.SaslMechanism;
-        config.SaslUsername = kafka.SaslUsername ?? config.SaslUsername;
-        config.SaslPassword = kafka.SaslPassword ?? config.SaslPassword;
-        config.SslCaLocation = kafka.SslCaLocation ?? config.SslCaLocation;
+        kafka.ApplySecurity(config);
         return config;
 
         void SetDefault(string key, string value)

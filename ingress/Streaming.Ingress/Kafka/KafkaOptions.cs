@@ -51,4 +51,14 @@ public sealed class KafkaOptions
     /// <summary>Largest original payload a dead letter carries; longer ones are cut (see <see cref="Topics.DeadLetter"/>). Default 700,000 bytes, so the base64 value stays under Kafka's default 1 MB message limit.</summary>
     [Range(1024, 10_000_000)]
     public int MaxDeadLetterPayloadBytes { get; set; } = 700_000;
+
+    /// <summary>Copies the configured security settings (SASL, TLS) onto a producer's or consumer's configuration.</summary>
+    public void ApplySecurity(ClientConfig config)
+    {
+        config.SecurityProtocol = SecurityProtocol ?? config.SecurityProtocol;
+        config.SaslMechanism = SaslMechanism ?? config.SaslMechanism;
+        config.SaslUsername = SaslUsername ?? config.SaslUsername;
+        config.SaslPassword = SaslPassword ?? config.SaslPassword;
+        config.SslCaLocation = SslCaLocation ?? config.SslCaLocation;
+    }
 }

@@ -22,11 +22,7 @@ internal static class OutputProducerConfig
         SetDefault("message.timeout.ms", ((long)o.DeliveryTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
         // The Java client's partitioner, so a key lands on the same partition whichever client produced it.
         SetDefault("partitioner", "murmur2_random");
-        config.SecurityProtocol = o.SecurityProtocol ?? config.SecurityProtocol;
-        config.SaslMechanism = o.SaslMechanism ?? config.SaslMechanism;
-        config.SaslUsername = o.SaslUsername ?? config.SaslUsername;
-        config.SaslPassword = o.SaslPassword ?? config.SaslPassword;
-        config.SslCaLocation = o.SslCaLocation ?? config.SslCaLocation;
+        o.ApplySecurity(config);
         return config;
 
         void SetDefault(string key, string value)
