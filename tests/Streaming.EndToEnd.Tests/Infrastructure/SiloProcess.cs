@@ -31,8 +31,28 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>What the process printed so far (for failure messages).</summary>
     public string Output => string.Join('\n', _output);
 
-    /// <summary>Starts a silo and waits until <c>/health</c> answers.</summary>
+    /// <summary>
+    /// Starts a silo and waits until <c>/health</c> answers. A free port can be taken by another process between
+    /// being chosen and being bound; a silo that exits for that reason is started again on fresh ports.
+    /// </summary>
     public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var silo = Launch(settings);
+            try
+            {
+                await silo.WaitHealthyAsync();
+                return silo;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && silo.Output.Contains("address already in use", StringComparison.Ordinal))
+            {
+                await silo.DisposeAsync();
+            }
+        }
+    }
+
+    private static SiloProcess Launch(IReadOnlyDictionary<string, string>? settings)
     {
         var httpPort = FreeTcpPort.Next();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -54,7 +74,6 @@ internal sealed class SiloProcess : IAsyncDisposable
         silo._process.ErrorDataReceived += (_, e) => silo.Capture(e.Data);
         silo._process.BeginOutputReadLine();
         silo._process.BeginErrorReadLine();
-        await silo.WaitHealthyAsync();
         return silo;
     }
 
