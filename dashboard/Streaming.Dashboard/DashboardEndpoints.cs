@@ -39,6 +39,7 @@ public static class DashboardEndpoints
         app.UseAuthorization();
         app.MapHub<TrendHub>(HubPath);
         app.MapAccountEndpoints();
+        app.MapThumbnails();
         return app;
     }
 }

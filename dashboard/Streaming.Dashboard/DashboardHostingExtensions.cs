@@ -43,6 +43,7 @@ public static class DashboardHostingExtensions
         services.AddSingleton<KindRates>();
         services.AddSingleton<DeadLetterRates>();
         services.AddSingleton<AreaBoard>();
+        services.AddSingleton<RecentImages>();
         services.AddSingleton<TrendSnapshots>();
         services.AddSingleton<TrendPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<TrendPublisher>());
@@ -70,7 +71,8 @@ public static class DashboardHostingExtensions
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(IOutputSink) && !d.IsKeyedService)
             ?? throw new InvalidOperationException("AddDashboard wraps the output sink: call it after AddIngress and AddKafkaOutput.");
         services.Remove(inner);
-        services.AddSingleton<IOutputSink>(sp => new DashboardOutputSink(Create(sp, inner), sp.GetRequiredService<TrendBuffer>()));
+        services.AddSingleton<IOutputSink>(sp => new DashboardOutputSink(Create(sp, inner),
+            sp.GetRequiredService<TrendBuffer>(), sp.GetRequiredService<RecentImages>()));
     }
 
     private static IOutputSink Create(IServiceProvider sp, ServiceDescriptor d) =>

@@ -9,7 +9,7 @@ namespace Streaming.Dashboard;
 /// process as each silo here, so each silo pushes what its own grains produce. A separately hosted dashboard (an Orleans
 /// client) would need the output through an Orleans stream or a grain observer instead: not built yet.
 /// </summary>
-public sealed class DashboardOutputSink(IOutputSink inner, TrendBuffer buffer) : IOutputSink
+public sealed class DashboardOutputSink(IOutputSink inner, TrendBuffer buffer, RecentImages images) : IOutputSink
 {
     /// <summary>The sink this one decorates.</summary>
     public IOutputSink Inner => inner;
@@ -20,6 +20,7 @@ public sealed class DashboardOutputSink(IOutputSink inner, TrendBuffer buffer) :
         await inner.PublishCleanAsync(events, cancellationToken);
         // Counted once durable downstream: an event the sender will send again is not counted twice.
         buffer.CountClean(events);
+        images.Observe(events);
     }
 
     /// <inheritdoc />

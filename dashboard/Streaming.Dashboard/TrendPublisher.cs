@@ -11,7 +11,7 @@ namespace Streaming.Dashboard;
 /// <c>system</c> group also gets events per second by kind, dead letters per minute and the areas that changed.
 /// </summary>
 public sealed partial class TrendPublisher(
-    TrendBuffer buffer, LatestWindowPoller poller, TrendGroups groups, KindRates kinds, DeadLetterRates deadLetters, AreaBoard areas,
+    TrendBuffer buffer, LatestWindowPoller poller, TrendGroups groups, KindRates kinds, DeadLetterRates deadLetters, AreaBoard areas, RecentImages images,
     IHubContext<TrendHub, ITrendClient> hub, IOptions<DashboardOptions> options, TimeProvider time, ILogger<TrendPublisher> logger)
     : BackgroundService
 {
@@ -78,7 +78,7 @@ public sealed partial class TrendPublisher(
 
     /// <summary>The statistics the <c>system</c> group receives with every push (areas: only those that changed).</summary>
     public TrendUpdate WithStatistics(TrendUpdate update, DateTimeOffset now, bool allAreas = false) =>
-        update with { Kinds = kinds.Current(now), DeadLetters = deadLetters.Current(now), Areas = areas.Take(allAreas) };
+        update with { Kinds = kinds.Current(now), DeadLetters = deadLetters.Current(now), Areas = areas.Take(allAreas), Images = images.Take(allAreas) };
 
     [LoggerMessage(3010, LogLevel.Information, "Dashboard pushes every {IntervalMs} ms, at most {Max} windows per message")]
     private partial void LogStarted(double intervalMs, int max);

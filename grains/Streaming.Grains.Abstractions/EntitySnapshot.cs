@@ -14,4 +14,8 @@ public sealed record EntitySnapshot(
     [property: Id(6)] DateTimeOffset? LastReceivedAt,
     [property: Id(7)] DateTimeOffset? Watermark,
     [property: Id(8)] Dictionary<string, string> Attributes,
-    [property: Id(9)] RecordLink[] Records);
+    [property: Id(9)] RecordLink[] Records)
+{
+    /// <summary>The newest images linked to the entity, newest first: thumbnails and sizes, never locations.</summary>
+    [Id(10)] public RecentMedia[] Media { get; init; } = [];
+}

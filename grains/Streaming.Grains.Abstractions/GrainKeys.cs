@@ -17,6 +17,9 @@ public static class GrainKeys
     /// <summary>Key of the link grain of one system-of-record row.</summary>
     public static string RecordLink(string system, string localId) => $"{system}/{localId}";
 
+    /// <summary>Key of the one grain that remembers recent images from every source, for near-duplicate detection.</summary>
+    public const string RecentImages = "recent-images";
+
     /// <summary>Key of an area's roll-up grain.</summary>
     public static string Area(string area) => "area:" + area;
 

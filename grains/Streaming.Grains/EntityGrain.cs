@@ -96,7 +96,10 @@ public sealed partial class EntityGrain(
         var watermark = s.Windows.MaxEventTicks == long.MinValue ? (DateTimeOffset?)null
             : new DateTimeOffset(s.Windows.WatermarkTicks(windows.Value), TimeSpan.Zero);
         return new EntitySnapshot(this.GetPrimaryKeyString(), s.Area, new(s.Current),
-            s.EventsApplied, s.EventsLate, s.Duplicates, s.LastReceivedAt, watermark, new(s.Attributes), [.. s.Records]);
+            s.EventsApplied, s.EventsLate, s.Duplicates, s.LastReceivedAt, watermark, new(s.Attributes), [.. s.Records])
+        {
+            Media = [.. s.RecentMedia],
+        };
     }
 
     private void Publish(List<WindowResult> emitted)

@@ -42,6 +42,7 @@ public sealed partial class SourceGrain(
         var clean = new List<CleanEvent>(batch.Length);
         var wholeRejected = 0;
         var records = new List<EventEnvelope>();
+        var nearDuplicates = await NearDuplicates(batch);
         foreach (var envelope in batch)
         {
             if (envelope.Kind == EventKind.Record)
@@ -50,7 +51,7 @@ public sealed partial class SourceGrain(
                 continue;
             }
             var linked = EventLinker.Resolve(envelope, state.State.Link, places.Index, linking.Value.MaxDistanceMetres);
-            var outcome = SensorCleaning.Clean(linked, state.State, cleaning.Value);
+            var outcome = ContentCleaning.Clean(linked, state.State, cleaning.Value, nearDuplicates.GetValueOrDefault(envelope.Id));
             rejections.AddRange(outcome.Rejections);
             if (outcome.Event is { } e)
             {
@@ -111,6 +112,19 @@ public sealed partial class SourceGrain(
             state.State.Link = new SourceLink(LinkingOptions.ToEntity(entity), "configuration", time.GetUtcNow());
         }
         return Task.CompletedTask;
+    }
+
+    // Images are compared with recent ones from every source, so one grain sees them all; other kinds skip the call.
+    private async Task<Dictionary<EnvelopeId, string>> NearDuplicates(EventEnvelope[] batch)
+    {
+        MediaCheck[] images = [.. batch.Where(e => e.Payload is MediaPayload && !state.State.SeenEnvelopes.Contains(e.Id))
+            .Select(e => new MediaCheck(e.Id, (MediaPayload)e.Payload, e.Source.Value, e.EventTime))];
+        if (images.Length == 0)
+        {
+            return [];
+        }
+        var matches = await GrainFactory.GetGrain<IRecentImagesGrain>(GrainKeys.RecentImages).Check(images);
+        return images.Zip(matches).Where(p => p.Second is not null).ToDictionary(p => p.First.Id, p => p.Second!);
     }
 
     private async Task<List<CleanEvent>> ApplyToEntities(List<CleanEvent> clean)

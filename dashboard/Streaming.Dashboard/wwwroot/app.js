@@ -2,6 +2,7 @@
 // The dashboard page: joins the "system" group (and one area's when asked), applies each batched update.
 const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const $ = id => document.getElementById(id);
 const system = Charts.board($("system-charts"));
 const area = Charts.board($("area-charts"));
@@ -64,6 +65,8 @@ function apply(u) {
     if (u.kinds) { kinds(u.kinds); }
     if (u.deadLetters) { deadLetters(u.deadLetters); }
     if (u.areas) { areas(u.areas); }
+    if (u.images) { images(u.images); }
+    trending(u.windows);
   } else if (currentArea && u.group === `area:${currentArea}`) {
     Charts.apply(area, u.windows);
   }
@@ -113,6 +116,40 @@ function areas(list) {
     row.cells[3].textContent = clock.format(new Date(a.latest));
     row.dataset.readings = a.readings;
   }
+}
+
+// The newest posts window of the smallest size carries the trending list; older or larger windows do not replace it.
+let trendingWindow = null;
+function trending(windows) {
+  for (const w of windows.filter(w => w.kind === "social" && w.topTerms)) {
+    const newer = !trendingWindow || sizeRank(w.size) < sizeRank(trendingWindow.size)
+      || (w.size === trendingWindow.size && new Date(w.start) >= new Date(trendingWindow.start));
+    if (newer) { trendingWindow = w; }
+  }
+  if (!trendingWindow) { return; }
+  const list = $("trending");
+  list.replaceChildren(...trendingWindow.topTerms.slice(0, 10).map(t => {
+    const item = document.createElement("li");
+    item.dataset.term = t.term;
+    item.textContent = `#${t.term}: ${number.format(t.count)} post${t.count === 1 ? "" : "s"}` + (t.maxError > 0 ? ` (up to ${number.format(t.count + t.maxError)})` : "");
+    return item;
+  }));
+  list.dataset.window = `${trendingWindow.size} from ${clock.format(new Date(trendingWindow.start))}`;
+}
+
+function images(list) {
+  const box = $("images");
+  if (list.length === 0) { return; }
+  box.replaceChildren(...list.map(i => {
+    const figure = document.createElement("figure");
+    figure.dataset.entity = i.entity;
+    const img = Object.assign(document.createElement("img"), { src: i.thumbnail, loading: "lazy",
+      alt: `Image from ${i.source} linked to ${i.entity}, ${i.width} by ${i.height} pixels` });
+    const caption = document.createElement("figcaption");
+    caption.textContent = `${i.entity} · taken ${dateTime.format(new Date(i.eventTime))}` + (i.nearDuplicate ? " · near duplicate" : "");
+    figure.append(img, caption);
+    return figure;
+  }));
 }
 
 function deadLetters(list) {

@@ -4,6 +4,8 @@
 const Charts = (() => {
   const UNITS = { temperature: "°C", humidity: "%RH", pressure: "hPa", pm1: "µg/m³", pm25: "µg/m³", pm10: "µg/m³",
     no2: "µg/m³", o3: "µg/m³", so2: "µg/m³", co: "mg/m³", co2: "ppm", noise: "dBA", occupancy: "people" };
+  // Posts and images count one each: their charts show how many per window, not a mean of ones.
+  const COUNTED = { "social/posts": "posts", "media/images": "images" };
   const KEEP = 60;
   const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
   const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
@@ -49,17 +51,23 @@ const Charts = (() => {
     const list = [...b.series.keys(), key].sort();
     const next = b.series.get(list[list.indexOf(key) + 1]);
     b.container.insertBefore(fig, next ? next.fig : null);
-    const plot = new uPlot({
-      width: 400, height: 170, legend: { show: true, live: false },
-      scales: { x: { time: true, range: (u, min, max) => min === max ? [min - sizeMs(w.size) / 1000, max + sizeMs(w.size) / 1000] : [min, max] }, v: {}, n: {} },
+    const noun = COUNTED[key];
+    const x = { time: true, range: (u, min, max) => min === max ? [min - sizeMs(w.size) / 1000, max + sizeMs(w.size) / 1000] : [min, max] };
+    const plot = new uPlot(noun ? {
+      width: 400, height: 170, legend: { show: true, live: false }, scales: { x, n: {} },
+      series: [{}, { label: `${noun[0].toUpperCase()}${noun.slice(1)} per window`, scale: "n", stroke: "#1d70b8", width: 2 }],
+      axes: [{}, { scale: "n", label: noun, size: 50 }],
+      hooks: { draw: [u => marks(u, s)] },
+    } : {
+      width: 400, height: 170, legend: { show: true, live: false }, scales: { x, v: {}, n: {} },
       series: [{}, { label: "Mean", scale: "v", stroke: "#1d70b8", width: 2 },
         { label: "95th percentile", scale: "v", stroke: "#d4351c", width: 2 },
         { label: "Readings", scale: "n", stroke: "#505a5f", dash: [4, 3] }],
       axes: [{}, { scale: "v", label: unitOf(w.metric) || "value", size: 50 },
         { scale: "n", side: 1, label: "readings", grid: { show: false }, size: 45 }],
       hooks: { draw: [u => marks(u, s)] },
-    }, [[], [], [], []], fig);
-    const s = { key, metric: w.metric, size: w.size, fig, cap, plot, points: new Map(), revised: new Set() };
+    }, noun ? [[], []] : [[], [], [], []], fig);
+    const s = { key, noun, metric: w.metric, size: w.size, fig, cap, plot, points: new Map(), revised: new Set() };
     b.series.set(key, s);
     return s;
   }
@@ -81,7 +89,8 @@ const Charts = (() => {
     const starts = [...s.points.keys()].sort((a, b) => a - b);
     for (const old of starts.splice(0, Math.max(0, starts.length - KEEP))) { s.points.delete(old); s.revised.delete(old); }
     const ws = starts.map(t => s.points.get(t));
-    s.plot.setData([starts.map(t => t / 1000), ws.map(w => w.mean), ws.map(w => w.p95), ws.map(w => w.count)]);
+    const xs = starts.map(t => t / 1000);
+    s.plot.setData(s.noun ? [xs, ws.map(w => w.count)] : [xs, ws.map(w => w.mean), ws.map(w => w.p95), ws.map(w => w.count)]);
     const last = ws[ws.length - 1];
     Object.assign(s.fig.dataset, { count: last.count, mean: last.mean, p95: last.p95, final: last.final, start: last.start, revised: s.revised.size });
     const from = clock.format(new Date(last.start)), to = clock.format(new Date(last.end));
@@ -89,7 +98,8 @@ const Charts = (() => {
       span("metric", `${s.metric} (${last.kind})`), span("", sizeWords(s.size)),
       span(`badge ${last.final ? "final" : "provisional"}`, last.final ? "final" : "provisional"),
       ...(s.revised.size ? [span("badge revised", `revised ${s.revised.size}×`)] : []),
-      span("latest", `${from}–${to}: ${number.format(last.count)} readings, mean ${withUnit(last.mean, s.metric)}, 95th percentile ${withUnit(last.p95, s.metric)}`));
+      span("latest", s.noun ? `${from}–${to}: ${number.format(last.count)} ${s.noun}`
+        : `${from}–${to}: ${number.format(last.count)} readings, mean ${withUnit(last.mean, s.metric)}, 95th percentile ${withUnit(last.p95, s.metric)}`));
   }
 
   function span(className, text) { return Object.assign(document.createElement("span"), { className, textContent: text }); }

@@ -28,6 +28,9 @@ public sealed class WindowAccumulator
     /// <summary>Quantile sketch of the values, within <see cref="QuantileSketch.RelativeAccuracy"/>.</summary>
     [Id(6)] public QuantileSketch Sketch { get; set; } = new();
 
+    /// <summary>The terms (hashtags) the window's events carried, when any did; null for plain numeric series.</summary>
+    [Id(7)] public HeavyHitters? Terms { get; set; }
+
     /// <summary>A deep copy, sketch included.</summary>
     public WindowAccumulator Clone() => new()
     {
@@ -38,5 +41,6 @@ public sealed class WindowAccumulator
         Mean = Mean,
         M2 = M2,
         Sketch = Sketch.Clone(),
+        Terms = Terms?.Clone(),
     };
 }

@@ -24,4 +24,23 @@ public sealed record WindowAggregate(
     [property: Id(5)] double StdDev,
     [property: Id(6)] double P50,
     [property: Id(7)] double P95,
-    [property: Id(8)] double P99);
+    [property: Id(8)] double P99)
+{
+    /// <summary>How many of the top terms a window result carries.</summary>
+    public const int TopTermsShown = 10;
+
+    /// <summary>
+    /// The most frequent terms (hashtags) of the window's events, most frequent first, ties by term; null for series whose
+    /// events carry none. Each count is a lower bound, at most <see cref="TermCount.MaxError"/> below the true count.
+    /// </summary>
+    [Id(9)] public TermCount[]? TopTerms { get; init; }
+
+    /// <summary>Equal when every statistic is (NaN equals NaN, as in the generated equality) and the top terms are, in order.</summary>
+    public bool Equals(WindowAggregate? other) =>
+        other is not null && Count == other.Count && Sum.Equals(other.Sum) && Min.Equals(other.Min) && Max.Equals(other.Max)
+        && Mean.Equals(other.Mean) && StdDev.Equals(other.StdDev) && P50.Equals(other.P50) && P95.Equals(other.P95) && P99.Equals(other.P99)
+        && (TopTerms ?? []).SequenceEqual(other.TopTerms ?? []) && (TopTerms is null) == (other.TopTerms is null);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Count, Sum, Min, Max, Mean, StdDev, P50, HashCode.Combine(P95, P99, TopTerms?.Length));
+}

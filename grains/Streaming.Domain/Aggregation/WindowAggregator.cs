@@ -3,7 +3,8 @@ namespace Streaming.Domain;
 /// <summary>
 /// Flink's four-method aggregator for numeric windows: count, sum, exact min/max, mean and population
 /// standard deviation (Welford, merged with Chan et al.'s parallel formula) and p50/p95/p99 from a
-/// <see cref="QuantileSketch"/> (relative error at most <see cref="QuantileSketch.DefaultRelativeAccuracy"/>).
+/// <see cref="QuantileSketch"/> (relative error at most <see cref="QuantileSketch.DefaultRelativeAccuracy"/>), and, for
+/// series whose events carry terms (a post's hashtags), the top terms from a mergeable <see cref="HeavyHitters"/> sketch.
 /// </summary>
 public static class WindowAggregator
 {
@@ -26,6 +27,19 @@ public static class WindowAggregator
         return acc;
     }
 
+    /// <summary>Counts the terms one event carried (each once per event) into <paramref name="acc"/> and returns it.</summary>
+    public static WindowAccumulator AddTerms(WindowAccumulator acc, IReadOnlyList<string> terms)
+    {
+        ArgumentNullException.ThrowIfNull(acc);
+        ArgumentNullException.ThrowIfNull(terms);
+        var sketch = acc.Terms ??= HeavyHitters.Create();
+        foreach (var term in terms)
+        {
+            sketch.Add(term);
+        }
+        return acc;
+    }
+
     /// <summary>
     /// Adds everything in <paramref name="other"/> to <paramref name="into"/> and returns <paramref name="into"/>;
     /// <paramref name="other"/> is unchanged. Mean and M2 use Chan et al.'s parallel merge.
@@ -38,6 +52,10 @@ public static class WindowAggregator
         var (n1, mean1, m21) = (into.Count, into.Mean, into.M2);
         var (n2, mean2, m22) = (other.Count, other.Mean, other.M2);
         into.Sketch.Merge(other.Sketch);
+        if (other.Terms is { } terms)
+        {
+            (into.Terms ??= HeavyHitters.Create(terms.Capacity)).Merge(terms);
+        }
         if (n2 == 0)
         {
             return into;
@@ -72,7 +90,10 @@ public static class WindowAggregator
         var stdDev = Math.Sqrt(Math.Max(0, acc.M2 / acc.Count)); // population: divide by n
         return new WindowAggregate(
             acc.Count, acc.Sum, acc.Min, acc.Max, acc.Mean, stdDev,
-            Quantile(acc, 0.50), Quantile(acc, 0.95), Quantile(acc, 0.99));
+            Quantile(acc, 0.50), Quantile(acc, 0.95), Quantile(acc, 0.99))
+        {
+            TopTerms = acc.Terms is { } terms ? [.. terms.Top(WindowAggregate.TopTermsShown)] : null,
+        };
     }
 
     // The true quantile lies in [Min, Max], so clamping the sketch's answer to them only reduces its error.

@@ -16,4 +16,11 @@ public sealed record CleanEvent(
     [property: Id(3)] EventKind Kind,
     [property: Id(4)] DateTimeOffset EventTime,
     [property: Id(5)] DateTimeOffset ReceivedAt,
-    [property: Id(6)] CleanReading[] Readings);
+    [property: Id(6)] CleanReading[] Readings)
+{
+    /// <summary>The terms a post contributes to its windows' trending list (its hashtags), if any.</summary>
+    [Id(7)] public string[]? Terms { get; init; }
+
+    /// <summary>The stored image an event carries, if any: what the dashboard may show of it.</summary>
+    [Id(8)] public MediaRef? Media { get; init; }
+}

@@ -14,4 +14,6 @@ public enum ReadingFlags
     Spike = 4,
     /// <summary>Arrived after a reading with a later event time.</summary>
     OutOfOrder = 8,
+    /// <summary>An image within a small perceptual distance of a recent image from any source.</summary>
+    NearDuplicate = 16,
 }

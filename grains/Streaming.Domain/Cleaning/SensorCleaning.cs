@@ -46,9 +46,15 @@ public static class SensorCleaning
             state.Quality.EventsRejected++;
             return new CleanOutcome(null, rejections);
         }
+        return new CleanOutcome(Accept(envelope, state, options, [.. accepted]), rejections);
+    }
+
+    /// <summary>Records an accepted envelope in the source's state (dedupe memory, counters, newest time) and builds its clean event.</summary>
+    internal static CleanEvent Accept(EventEnvelope envelope, SourceCleaningState state, CleaningOptions options, CleanReading[] accepted)
+    {
         state.SeenEnvelopes.Add(envelope.Id, envelope.EventTime);
         state.Quality.EventsAccepted++;
-        state.Quality.ReadingsAccepted += accepted.Count;
+        state.Quality.ReadingsAccepted += accepted.Length;
         if (state.MaxEventTime is null || envelope.EventTime > state.MaxEventTime)
         {
             state.MaxEventTime = envelope.EventTime;
@@ -56,10 +62,8 @@ public static class SensorCleaning
         var horizon = state.MaxEventTime.Value - options.DedupeHorizon;
         state.SeenEnvelopes.Trim(horizon, options.MaxDedupeEntries);
         state.SeenReadings.Trim(horizon, options.MaxDedupeEntries);
-
-        var clean = new CleanEvent(envelope.Id, envelope.Source, envelope.ResolvedEntity, envelope.Kind,
-            envelope.EventTime, envelope.Provenance.ReceivedAt, [.. accepted]);
-        return new CleanOutcome(clean, rejections);
+        return new CleanEvent(envelope.Id, envelope.Source, envelope.ResolvedEntity, envelope.Kind,
+            envelope.EventTime, envelope.Provenance.ReceivedAt, accepted);
     }
 
     private static (CleanReading Clean, RejectReason? Reason, string? Detail) CleanReading(
@@ -121,7 +125,7 @@ public static class SensorCleaning
         return flags;
     }
 
-    private static CleanOutcome Reject(EventEnvelope envelope, SourceCleaningState state, RejectReason reason, string detail)
+    internal static CleanOutcome Reject(EventEnvelope envelope, SourceCleaningState state, RejectReason reason, string detail)
     {
         state.Quality.EventsRejected++;
         state.Quality.Reject(reason);

@@ -3,6 +3,9 @@ namespace Streaming.Domain;
 /// <summary>The behaviour of an entity, as pure functions of its state and its input.</summary>
 public static class EntityModel
 {
+    /// <summary>How many of its newest images an entity keeps references to.</summary>
+    public const int RecentMediaKept = 12;
+
     /// <summary>Applies clean events in order: dedupe, lateness, current values, windows; then emits what changed.</summary>
     /// <param name="state">The entity's state, updated in place.</param>
     /// <param name="batch">Clean events, in order.</param>
@@ -70,9 +73,24 @@ public static class EntityModel
             {
                 state.Current[r.Metric] = new CurrentValue(r.Value, r.Unit, e.EventTime, r.Flags, e.Source.Value);
             }
-            state.Windows.Add(new SeriesKey(e.Kind, r.Metric), r.Value, e.EventTime, options, deltas);
+            state.Windows.Add(new SeriesKey(e.Kind, r.Metric), r.Value, e.EventTime, options, deltas, e.Terms);
+        }
+        if (e.Media is { } media)
+        {
+            KeepRecent(state.RecentMedia, new RecentMedia(media, e.Source.Value, e.EventTime));
         }
         return ApplyOutcome.Applied;
+    }
+
+    // Newest first by event time; a tie keeps arrival order, so the result does not depend on timing.
+    private static void KeepRecent(List<RecentMedia> recent, RecentMedia item)
+    {
+        var at = recent.FindIndex(m => m.EventTime < item.EventTime);
+        recent.Insert(at < 0 ? recent.Count : at, item);
+        if (recent.Count > RecentMediaKept)
+        {
+            recent.RemoveAt(recent.Count - 1);
+        }
     }
 
     /// <summary>

@@ -36,4 +36,7 @@ public sealed class EntityState
 
     /// <summary>The system-of-record rows linked to this entity, with the rule that linked each.</summary>
     [Id(10)] public List<RecordLink> Records { get; set; } = [];
+
+    /// <summary>The newest images linked to this entity (at most <see cref="EntityModel.RecentMediaKept"/>), newest first.</summary>
+    [Id(11)] public List<RecentMedia> RecentMedia { get; set; } = [];
 }

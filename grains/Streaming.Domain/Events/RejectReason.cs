@@ -27,4 +27,6 @@ public enum RejectReason
     UnknownKind,
     /// <summary>A personal identifier that fails its check (an NHS number with a wrong check digit), or one that cannot be pseudonymised.</summary>
     InvalidIdentifier,
+    /// <summary>A format the platform does not decode (an image type other than JPEG or PNG, for example).</summary>
+    UnsupportedFormat,
 }

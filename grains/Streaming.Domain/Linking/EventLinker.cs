@@ -1,9 +1,10 @@
 namespace Streaming.Domain;
 
 /// <summary>
-/// Decides which entity a sensor event updates, most specific first: the entity the event names; the entity its
-/// source is registered to; the nearest place within reach of the event's coordinates; the one place at the event's
-/// postcode (given, or found in its address); the one place its address names unambiguously; else the source's own entity.
+/// Decides which entity an event updates, most specific first: the entity the event names; the entity its
+/// source is registered to; the nearest place within reach of the event's coordinates (a sensor's, a post's geotag, an
+/// image's EXIF GPS); the one place at the event's postcode (given, or found in its address); the one place its address
+/// or place name names unambiguously; else the source's own entity.
 /// </summary>
 public static class EventLinker
 {
@@ -18,20 +19,23 @@ public static class EventLinker
         {
             return link.Apply(envelope);
         }
-        if (envelope.Payload is SensorPayload { Location: { } at } && places.Nearest(at.Latitude, at.Longitude, 1, maxMetres) is [var near])
+        var (location, given, address) = envelope.Payload switch
+        {
+            SensorPayload s => (s.Location, s.Postcode, s.Address),
+            SocialPayload s => (s.Location, s.Postcode, s.PlaceName),
+            MediaPayload m => (m.Location, null, null),
+            _ => ((GeoPoint?)null, (Postcode?)null, (string?)null),
+        };
+        if (location is { } at && places.Nearest(at.Latitude, at.Longitude, 1, maxMetres) is [var near])
         {
             return envelope with { Entity = near.Place.Entity };
         }
-        if (envelope.Payload is not SensorPayload sensor)
-        {
-            return envelope;
-        }
-        var postcode = sensor.Postcode ?? (sensor.Address is { } text ? Postcode.FindAll(text).Cast<Postcode?>().LastOrDefault() : null);
+        var postcode = given ?? (address is { } text ? Postcode.FindAll(text).Cast<Postcode?>().LastOrDefault() : null);
         if (postcode is { } code && places.Places.Where(p => p.Postcode == code).ToList() is [var only])
         {
             return envelope with { Entity = only.Entity };
         }
-        if (sensor.Address is { } address && ByAddress(address, places) is { } named)
+        if (address is not null && ByAddress(address, places) is { } named)
         {
             return envelope with { Entity = named.Entity };
         }

@@ -12,9 +12,15 @@ public sealed class DeltaBuffer
     /// <summary>Whether nothing was added.</summary>
     public bool IsEmpty => _windows.Count == 0;
 
-    /// <summary>Adds one value to the delta of one window.</summary>
-    public void Add(WindowKey key, long start, double value, long eventTicks) =>
-        WindowAggregator.Add(Slot(key, start, eventTicks).Accumulator, value);
+    /// <summary>Adds one value (and the terms its event carried, if any) to the delta of one window.</summary>
+    public void Add(WindowKey key, long start, double value, long eventTicks, IReadOnlyList<string>? terms = null)
+    {
+        var accumulator = WindowAggregator.Add(Slot(key, start, eventTicks).Accumulator, value);
+        if (terms is not null)
+        {
+            WindowAggregator.AddTerms(accumulator, terms);
+        }
+    }
 
     /// <summary>Merges a delta into the one for the same window.</summary>
     public void Merge(WindowDelta delta) =>

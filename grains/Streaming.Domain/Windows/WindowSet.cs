@@ -31,9 +31,9 @@ public sealed class WindowSet
     /// <summary>
     /// Adds a value to the windows of every size that contain <paramref name="time"/>. The caller has ruled out lateness.
     /// Windows align to multiples of their size counted from 0001-01-01 UTC (ticks are never negative); sizes that
-    /// divide a day therefore start at midnight UTC.
+    /// divide a day therefore start at midnight UTC. <paramref name="terms"/> (a post's hashtags) join the windows' top terms.
     /// </summary>
-    public void Add(SeriesKey series, double value, DateTimeOffset time, WindowOptions options, DeltaBuffer? deltas)
+    public void Add(SeriesKey series, double value, DateTimeOffset time, WindowOptions options, DeltaBuffer? deltas, IReadOnlyList<string>? terms = null)
     {
         var ticks = time.UtcTicks;
         foreach (var size in options.Sizes)
@@ -42,8 +42,12 @@ public sealed class WindowSet
             var start = ticks - (ticks % size.Ticks);
             var window = OpenSlot(key, start);
             WindowAggregator.Add(window.Accumulator, value);
+            if (terms is not null)
+            {
+                WindowAggregator.AddTerms(window.Accumulator, terms);
+            }
             window.Dirty = true;
-            deltas?.Add(key, start, value, ticks);
+            deltas?.Add(key, start, value, ticks, terms);
         }
         MaxEventTicks = Math.Max(MaxEventTicks, ticks);
     }

@@ -14,6 +14,7 @@ public static class IngressServiceCollectionExtensions
         services.AddSingleton<IngestPipeline>();
         services.AddSingleton<IngestService>();
         services.AddEventArchive();
+        services.AddMedia();
         services.AddIngestRateLimiting();
         services.AddSingleton<DeadLetterOffice>();
         services.TryAddSingleton<IOutputSink, DisabledOutputSink>();

@@ -10,7 +10,10 @@ using Streaming.Grains.Abstractions;
 
 namespace Streaming.Ingress;
 
-/// <summary><c>POST /api/ingest</c>: our sensor JSON (one event or an array) or a SenML pack; 202 with a report.</summary>
+/// <summary>
+/// <c>POST /api/ingest</c>: our sensor JSON (one event or an array) or a SenML pack; <c>/api/ingest/records</c>,
+/// <c>/api/ingest/social</c> and <c>/api/ingest/media</c> for the other kinds. 202 with a report.
+/// </summary>
 public static partial class IngestEndpoint
 {
     /// <summary>The SenML JSON media type (RFC 8428).</summary>
@@ -21,6 +24,8 @@ public static partial class IngestEndpoint
     {
         app.MapPost("/api/ingest", Ingest).DisableAntiforgery().RequireRateLimiting(IngestRateLimiting.Policy);
         app.MapPost("/api/ingest/records", IngestRecords).DisableAntiforgery().RequireRateLimiting(IngestRateLimiting.Policy);
+        app.MapPost("/api/ingest/social", IngestSocial).DisableAntiforgery().RequireRateLimiting(IngestRateLimiting.Policy);
+        app.MapPost("/api/ingest/media", MediaUpload.Ingest).DisableAntiforgery().RequireRateLimiting(IngestRateLimiting.Policy);
         return app;
     }
 
@@ -32,6 +37,10 @@ public static partial class IngestEndpoint
     private static Task<IResult> IngestRecords(HttpContext http, IngestService ingest, IOptions<HttpIngressOptions> options,
         TimeProvider time, ILoggerFactory loggers, string? source = null) =>
         Read(http, ingest, options.Value, time, loggers, source, PayloadFormat.Record);
+
+    private static Task<IResult> IngestSocial(HttpContext http, IngestService ingest, IOptions<HttpIngressOptions> options,
+        TimeProvider time, ILoggerFactory loggers, string? source = null) =>
+        Read(http, ingest, options.Value, time, loggers, source, PayloadFormat.Social);
 
     private static async Task<IResult> Read(HttpContext http, IngestService ingest, HttpIngressOptions limits,
         TimeProvider time, ILoggerFactory loggers, string? source, PayloadFormat format)
@@ -45,12 +54,14 @@ public static partial class IngestEndpoint
         {
             return TooLarge(limits.MaxBodyBytes);
         }
-
-        var context = new DecodeContext(Provenance.Http(http.Request.Path, time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString()),
-            string.IsNullOrWhiteSpace(source) ? null : new SourceId(source), null,
-            new DecodeLimits { MaxBodyBytes = limits.MaxBodyBytes, MaxEventsPerBody = limits.MaxEventsPerRequest });
+        var context = Context(http, time, source, new DecodeLimits { MaxBodyBytes = limits.MaxBodyBytes, MaxEventsPerBody = limits.MaxEventsPerRequest });
         return await Answer(ingest, body.Memory, format, context, http.Request.ContentType, null, loggers.CreateLogger(typeof(IngestEndpoint)));
     }
+
+    /// <summary>The decode context of a request: its provenance, the <c>source</c> query parameter, and the limits.</summary>
+    internal static DecodeContext Context(HttpContext http, TimeProvider time, string? source, DecodeLimits limits) =>
+        new(Provenance.Http(http.Request.Path, time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString()),
+            string.IsNullOrWhiteSpace(source) ? null : new SourceId(source), null, limits);
 
     /// <summary>Ingests a body and answers as <c>POST /api/ingest</c> does: 202 with the report, 400, 413 or 503.</summary>
     internal static async Task<IResult> Answer(IngestService ingest, ReadOnlyMemory<byte> body, PayloadFormat format, DecodeContext context,
@@ -70,8 +81,13 @@ public static partial class IngestEndpoint
         }
         if (outcome.BodyRejection is { } whole)
         {
-            return whole.Reason == RejectReason.TooLarge ? TooLarge(context.Limits.MaxBodyBytes, whole.Detail)
-                : TypedResults.BadRequest(new ProblemResponse(whole.Reason.ToString(), whole.Detail));
+            return whole.Reason switch
+            {
+                RejectReason.TooLarge => TooLarge(context.Limits.MaxBodyBytes, whole.Detail),
+                RejectReason.UnsupportedFormat => TypedResults.Json(new ProblemResponse(whole.Reason.ToString(), whole.Detail),
+                    IngressJsonContext.Default.ProblemResponse, statusCode: StatusCodes.Status415UnsupportedMediaType),
+                _ => TypedResults.BadRequest(new ProblemResponse(whole.Reason.ToString(), whole.Detail)),
+            };
         }
         var rejections = outcome.Decoded.Rejections
             .Select(r => new IngestRejection(r.Index, null, null, r.Reason.ToString(), r.Detail))

@@ -9,10 +9,13 @@ namespace Streaming.Ingress;
 /// Turns a consumed message into what the pipeline ingests: key = default source, header <c>content-type</c> = format,
 /// provenance = topic, partition and offset. A value over the HTTP body limit, or a key too long to be a source id, is refused.
 /// </summary>
-internal sealed class KafkaIngressReader(IOptions<HttpIngressOptions> http, TimeProvider time)
+internal sealed class KafkaIngressReader(IOptions<HttpIngressOptions> http, IOptions<MediaOptions> media, TimeProvider time)
 {
     /// <summary>The media type of records on a Kafka topic (sensor JSON and SenML have their own).</summary>
     public const string RecordContentType = "application/vnd.streaming.record+json";
+
+    /// <summary>The media type of social posts on a Kafka topic.</summary>
+    public const string SocialContentType = "application/vnd.streaming.social+json";
 
     // Evidence kept from an oversized value: enough to see what it was, never the whole of it.
     private const int OversizeEvidenceBytes = 1024;
@@ -24,7 +27,12 @@ internal sealed class KafkaIngressReader(IOptions<HttpIngressOptions> http, Time
         var contentType = ContentType(result.Message.Headers);
         var body = result.Message.Value ?? [];
         var key = result.Message.Key is { Length: > 0 } k ? k : null;
-        var limits = new DecodeLimits { MaxBodyBytes = http.Value.MaxBodyBytes, MaxEventsPerBody = http.Value.MaxEventsPerRequest };
+        var format = Format(contentType);
+        var limits = new DecodeLimits
+        {
+            MaxBodyBytes = format == PayloadFormat.Image ? media.Value.MaxBytes : http.Value.MaxBodyBytes,
+            MaxEventsPerBody = http.Value.MaxEventsPerRequest,
+        };
         if (body.Length > limits.MaxBodyBytes || key?.Length > limits.MaxIdentifierLength)
         {
             var detail = body.Length > limits.MaxBodyBytes
@@ -35,7 +43,6 @@ internal sealed class KafkaIngressReader(IOptions<HttpIngressOptions> http, Time
                 key?.Length > limits.MaxIdentifierLength ? null : key, null, receivedAt, 1);
             return new KafkaIngressEntry(result.TopicPartitionOffset, generation, null, letter);
         }
-        var format = Format(contentType);
         var context = new DecodeContext(provenance, key is null ? null : new SourceId(key), null, limits);
         var item = new IngestItem(body, format, context, contentType ?? (format == PayloadFormat.SenML ? PayloadSniffer.SenMLContentType : "application/json"));
         return new KafkaIngressEntry(result.TopicPartitionOffset, generation, item, null);
@@ -44,6 +51,8 @@ internal sealed class KafkaIngressReader(IOptions<HttpIngressOptions> http, Time
     private static PayloadFormat Format(string? contentType) =>
         contentType?.StartsWith(PayloadSniffer.SenMLContentType, StringComparison.OrdinalIgnoreCase) == true ? PayloadFormat.SenML
         : contentType?.StartsWith(RecordContentType, StringComparison.OrdinalIgnoreCase) == true ? PayloadFormat.Record
+        : contentType?.StartsWith(SocialContentType, StringComparison.OrdinalIgnoreCase) == true ? PayloadFormat.Social
+        : contentType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true ? PayloadFormat.Image
         : PayloadFormat.SensorJson;
 
     private static string? ContentType(Headers? headers) =>

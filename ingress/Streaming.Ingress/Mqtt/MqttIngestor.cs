@@ -36,16 +36,17 @@ public sealed class MqttIngestor(MqttIngestBatcher batcher, DeadLetterOffice dea
         {
             return refused;
         }
-        if (route.Kind is not (EventKind.Sensor or EventKind.Record))
-        {
-            return Refuse(inbound, DeadLetterStage.Decode, nameof(RejectReason.UnknownKind), MqttPubAckReasonCode.PayloadFormatInvalid,
-                $"{route.Kind} payloads over MQTT are not yet supported", inbound.Payload.ToArray(), route.Source.Value);
-        }
 
         var body = inbound.Payload.ToArray();
         var context = new DecodeContext(Provenance(inbound), route.Source, route.Metric,
             new DecodeLimits { MaxBodyBytes = limit });
-        var format = route.Kind == EventKind.Record ? PayloadFormat.Record : PayloadSniffer.Detect(body, inbound.ContentType);
+        var format = route.Kind switch
+        {
+            EventKind.Record => PayloadFormat.Record,
+            EventKind.Social => PayloadFormat.Social,
+            EventKind.Media => PayloadFormat.Image,
+            _ => PayloadSniffer.Detect(body, inbound.ContentType),
+        };
         var answer = await batcher.SubmitAsync(new IngestItem(body, format, context, inbound.ContentType ?? DefaultContentType(format)), cancellationToken);
         return answer with { Reason = Truncate(answer.Reason) };
     }
@@ -77,8 +78,12 @@ public sealed class MqttIngestor(MqttIngestBatcher batcher, DeadLetterOffice dea
     private Provenance Provenance(MqttInbound inbound) =>
         new(Transport.Mqtt, inbound.Topic, null, null, inbound.ClientId, time.GetUtcNow());
 
-    private static string DefaultContentType(PayloadFormat format) =>
-        format == PayloadFormat.SenML ? PayloadSniffer.SenMLContentType : "application/json";
+    private static string DefaultContentType(PayloadFormat format) => format switch
+    {
+        PayloadFormat.SenML => PayloadSniffer.SenMLContentType,
+        PayloadFormat.Image => "application/octet-stream",
+        _ => "application/json",
+    };
 
     private static string? Truncate(string? reason) => reason is { Length: > MaxReasonLength } ? reason[..MaxReasonLength] : reason;
 }

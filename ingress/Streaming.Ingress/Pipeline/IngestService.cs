@@ -10,7 +10,7 @@ namespace Streaming.Ingress;
 /// make the events durable, so the transport withholds its acknowledgement and the sender retries.
 /// </summary>
 public sealed class IngestService(IngestPipeline pipeline, DeadLetterOffice deadLetters, IOptions<IdentifierOptions> identifiers, TimeProvider time,
-    IEventArchive archive)
+    IEventArchive archive, MediaDecoder media)
 {
     private readonly IdentifierPolicy _identifiers = identifiers.Value.ToPolicy();
 
@@ -54,9 +54,14 @@ public sealed class IngestService(IngestPipeline pipeline, DeadLetterOffice dead
         {
             foreach (var r in decoded[i].Rejections)
             {
-                var payload = ItemBytes(items[i].Body, r.Index);
-                // A refused record may hold personal identifiers in clear: they never reach a dead letter.
-                payload = items[i].Format == PayloadFormat.Record ? RecordRedaction.Redact(payload, _identifiers) : payload;
+                var payload = items[i].Format == PayloadFormat.Image ? items[i].Body.ToArray() : ItemBytes(items[i].Body, r.Index);
+                // A refused record or post may hold personal identifiers or handles in clear: they never reach a dead letter.
+                payload = items[i].Format switch
+                {
+                    PayloadFormat.Record => RecordRedaction.Redact(payload, _identifiers),
+                    PayloadFormat.Social => SocialRedaction.Redact(payload),
+                    _ => payload,
+                };
                 letters.Add(Letter(items[i], DeadLetterStage.Decode, r.Reason.ToString(), r.Detail, payload, items[i].Context.DefaultSource?.Value, null));
             }
         }
@@ -65,8 +70,15 @@ public sealed class IngestService(IngestPipeline pipeline, DeadLetterOffice dead
         {
             var envelope = byId[r.Envelope];
             var stage = r.Reason == RejectReason.Late ? DeadLetterStage.Late : DeadLetterStage.Clean;
-            letters.Add(Letter(items[origin[r.Envelope]], stage, r.Reason.ToString(), r.Detail, SensorJsonEncoder.Encode(envelope),
-                envelope.Source.Value, r.Metric));
+            var item = items[origin[r.Envelope]];
+            // A sensor event goes back as sensor JSON, ready to correct; a post or image as the body it came in (a post redacted).
+            var payload = item.Format switch
+            {
+                PayloadFormat.Social => SocialRedaction.Redact(item.Body.Span),
+                PayloadFormat.Image => item.Body.ToArray(),
+                _ => SensorJsonEncoder.Encode(envelope),
+            };
+            letters.Add(Letter(item, stage, r.Reason.ToString(), r.Detail, payload, envelope.Source.Value, r.Metric));
         }
         letters.ForEach(deadLetters.Post);
         return new IngestBatchOutcome(decoded, report, letters);
@@ -76,6 +88,8 @@ public sealed class IngestService(IngestPipeline pipeline, DeadLetterOffice dead
     {
         PayloadFormat.SenML => SenMLDecoder.Decode(item.Body.Span, item.Context),
         PayloadFormat.Record => RecordJsonDecoder.Decode(item.Body.Span, item.Context with { Identifiers = _identifiers }),
+        PayloadFormat.Social => SocialJsonDecoder.Decode(item.Body.Span, item.Context with { Identifiers = _identifiers }),
+        PayloadFormat.Image => media.Decode(item.Body, item.Context, item.ContentType),
         _ => SensorJsonDecoder.Decode(item.Body.Span, item.Context),
     };
 

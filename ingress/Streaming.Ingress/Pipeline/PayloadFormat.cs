@@ -9,4 +9,8 @@ public enum PayloadFormat
     SenML,
     /// <summary>Records from a system of record: one object or an array (docs/payloads.md).</summary>
     Record,
+    /// <summary>Social posts, our JSON or the Twitter API v1.1 status shape: one object or an array (docs/payloads.md).</summary>
+    Social,
+    /// <summary>One image (JPEG or PNG), the raw bytes.</summary>
+    Image,
 }

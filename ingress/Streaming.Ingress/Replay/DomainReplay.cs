@@ -75,6 +75,6 @@ public sealed class DomainReplay(ReplaySettings settings)
             };
         }
         var linked = EventLinker.Resolve(envelope, source.Link, settings.Places, settings.MaxDistanceMetres);
-        return SensorCleaning.Clean(linked, source, settings.Cleaning).Event;
+        return ContentCleaning.Clean(linked, source, settings.Cleaning).Event;
     }
 }

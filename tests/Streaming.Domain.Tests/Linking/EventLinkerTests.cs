@@ -36,6 +36,18 @@ public sealed class EventLinkerTests
         Assert.Equal(new EntityKey("place:ods:L85003"), Resolve(Sensor(At("ods:L85003", northMetres: 100))));
 
     [Fact]
+    public void Resolve_PostWithPlaceNameOrPostcode_ImageWithGps_LinkedLikeSensors()
+    {
+        var post = Sensor() with { Kind = EventKind.Social, Payload = new SocialPayload("hi", "user:00", [], [], []) { PlaceName = "Exmoor Medical Centre, Dulverton" } };
+        var tagged = post with { Payload = new SocialPayload("hi", "user:00", [], [], []) { Postcode = new Postcode("TA1 1NW") } };
+        var image = Sensor() with { Kind = EventKind.Media, Payload = new MediaPayload("c", "image/jpeg", 1, 1, 1, 0) { Location = At("ods:L85003", northMetres: 50) } };
+
+        Assert.Equal("place:ods:L85003", Resolve(post)?.Value);
+        Assert.Equal("place:ods:L85001", Resolve(tagged)?.Value);
+        Assert.Equal("place:ods:L85003", Resolve(image)?.Value);
+    }
+
+    [Fact]
     public void Resolve_CoordinatesBeyondReach_SourceOwnEntity() =>
         Assert.Null(Resolve(Sensor(At("ods:L85003", northMetres: 2_000))));
 

@@ -63,6 +63,14 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await _silo.PostPm25Async("aq-dash-browser", minute.AddSeconds(10), -5);
         await Assertions.Expect(page.Locator("#dead-letters tr[data-reason='OutOfRange']")).ToHaveAttributeAsync("data-last-minute", "1", Within);
 
+        // A photo and two posts: the thumbnail loads for the signed-in page, and #nhs trends.
+        await _silo.PostPhotoAsync("cam-dash", "go-exif__gps.jpg");
+        await _silo.PostPostsAsync(minute, ("ann", "Busy clinic #NHS"), ("ben", "#nhs #flu"));
+        await Assertions.Expect(page.Locator("#images figure[data-entity='source:cam-dash'] img")).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        await page.WaitForFunctionAsync("() => { const i = document.querySelector('#images img'); return i && i.complete && i.naturalWidth === 256; }",
+            null, new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#trending li").First).ToHaveAttributeAsync("data-term", "nhs", Within);
+
         var shot = Path.Combine(RepositoryRoot.Find(), "artifacts", "test-results", "dashboard", "dashboard.png");
         Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
         await page.ScreenshotAsync(new() { Path = shot, FullPage = true });

@@ -27,6 +27,7 @@ internal sealed class DashboardSilo : IAsyncDisposable
             ["Dashboard:Users:1:Name"] = Operator,
             ["Dashboard:Users:1:PasswordHash"] = DeviceSecret.Hash(OperatorPassword),
             ["Dashboard:Users:1:Role"] = "operator",
+            ["Identifiers:Key"] = Convert.ToBase64String(Encoding.UTF8.GetBytes("dashboard-test-key-0123456789")),
         };
         return new(await SiloProcess.StartAsync(settings));
     }
@@ -51,6 +52,27 @@ internal sealed class DashboardSilo : IAsyncDisposable
         var events = values.Select((v, i) => FormattableString.Invariant(
             $"{{\"source\":\"{source}\",\"time\":\"{start.AddSeconds(i).UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}\",\"readings\":{{\"pm25\":{v}}}}}"));
         using var response = await Silo.Http.PostAsync("/api/ingest", new StringContent($"[{string.Join(',', events)}]", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    /// <summary>Uploads one of the repository's test photos as <paramref name="source"/>.</summary>
+    public async Task PostPhotoAsync(string source, string name)
+    {
+        using var photo = new ByteArrayContent(await File.ReadAllBytesAsync(Path.Combine(RepositoryRoot.Find(), "data", "images", "exif-gps", name)));
+        photo.Headers.ContentType = new("image/jpeg");
+        using var response = await Silo.Http.PostAsync($"/api/ingest/media?source={source}", photo);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+    }
+
+    /// <summary>Posts short posts from the source <c>feed</c>, all at <paramref name="time"/>.</summary>
+    public async Task PostPostsAsync(DateTimeOffset time, params (string Author, string Text)[] posts)
+    {
+        var items = posts.Select((p, i) => JsonSerializer.Serialize(new
+        {
+            id = $"post-{time.UtcTicks}-{i}", source = "feed", time = time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+            author = p.Author, text = p.Text,
+        }));
+        using var response = await Silo.Http.PostAsync("/api/ingest/social", new StringContent($"[{string.Join(',', items)}]", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
     }
 
