@@ -14,6 +14,10 @@ public interface ISourceGrain : IGrainWithStringKey
     /// <summary>Health and quality counters.</summary>
     Task<SourceHealth> GetHealth();
 
+    /// <summary>Windows of the posts or images the source sent, of one size, overlapping [from, to), oldest first.</summary>
+    [Orleans.Concurrency.ReadOnly]
+    Task<WindowResult[]> GetWindows(SeriesKey series, TimeSpan size, DateTimeOffset? from, DateTimeOffset? to);
+
     /// <summary>Registers the source to an entity: its later events update that entity. Replaces any earlier link.</summary>
     Task<SourceLink> Link(EntityKey entity, string reason);
 

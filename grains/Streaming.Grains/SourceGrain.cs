@@ -14,9 +14,10 @@ namespace Streaming.Grains;
 /// </summary>
 public sealed partial class SourceGrain(
     [PersistentState("source", StorageNames.Default)] IPersistentState<SourceCleaningState> state,
-    IOptions<CleaningOptions> cleaning, IOptions<LinkingOptions> linking, IPlaceRegistry places, IOutputSink output,
+    IOptions<CleaningOptions> cleaning, IOptions<LinkingOptions> linking, IOptions<WindowOptions> windows, IPlaceRegistry places, IOutputSink output,
     TimeProvider time, ILogger<SourceGrain> logger) : Grain, ISourceGrain
 {
+    private readonly WindowOptions _activityWindows = SourceActivity.Retaining(windows.Value);
     private DateTimeOffset? _lastSeen;
 
     public async Task<IngestReport> Ingest(EventEnvelope[] batch)
@@ -71,7 +72,9 @@ public sealed partial class SourceGrain(
         }
         if (late.Count < clean.Count)
         {
-            await output.PublishCleanAsync(late.Count == 0 ? clean : [.. clean.Except(late)]);
+            var applied = late.Count == 0 ? clean : [.. clean.Except(late)];
+            await output.PublishCleanAsync(applied);
+            SourceActivity.Count(state.State, applied, _activityWindows);
         }
         var recordsApplied = await RecordRouting.ApplyAsync(
             GrainFactory, this.GetPrimaryKeyString(), state.State, places.Index, records, time.GetUtcNow());
@@ -86,6 +89,9 @@ public sealed partial class SourceGrain(
             s.Quality.EventsAccepted, s.Quality.EventsRejected, s.Quality.ReadingsAccepted,
             new(s.Quality.Rejected), new(s.Quality.Flagged), s.Link));
     }
+
+    public Task<WindowResult[]> GetWindows(SeriesKey series, TimeSpan size, DateTimeOffset? from, DateTimeOffset? to) =>
+        Task.FromResult(state.State.Activity.Query(new WindowKey(series, size.Ticks), from, to).ToArray());
 
     public async Task<SourceLink> Link(EntityKey entity, string reason)
     {

@@ -24,4 +24,7 @@ public sealed class SourceCleaningState
 
     /// <summary>The entity the source is registered to, if any.</summary>
     [Id(5)] public SourceLink? Link { get; set; }
+
+    /// <summary>Windows of the posts and images the source sent (see <see cref="SourceActivity"/>).</summary>
+    [Id(6)] public WindowSet Activity { get; set; } = new();
 }

@@ -23,33 +23,33 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api");
         api.MapGet("/entities/{key}", async (string key, IGrainFactory grains) =>
             TypedResults.Ok(await grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(new EntityKey(key))).GetSnapshot()));
-        api.MapGet("/entities/{key}/windows", async Task<Results<Ok<WindowView[]>, BadRequest<ApiProblem>>> (
-            string key, string metric, string? size, DateTimeOffset? from, DateTimeOffset? to, string? kind, IGrainFactory grains) =>
-        {
-            if (!TryParseQuery(metric, size, kind, out var series, out var span, out var problem))
-            {
-                return TypedResults.BadRequest(problem);
-            }
-            var grain = grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(new EntityKey(key)));
-            return TypedResults.Ok(Views(await grain.GetWindows(series, span, from, to)));
-        });
+        api.MapGet("/entities/{key}/windows", (string key, string metric, string? size, DateTimeOffset? from, DateTimeOffset? to, string? kind,
+            IGrainFactory grains) => Windows(metric, size, kind, (series, span) =>
+                grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(new EntityKey(key))).GetWindows(series, span, from, to)));
         api.MapGet("/sources/{id}", async (string id, IGrainFactory grains) =>
             TypedResults.Ok(await grains.GetGrain<ISourceGrain>(GrainKeys.Source(new SourceId(id))).GetHealth()));
+        api.MapGet("/sources/{id}/windows", (string id, string metric, string? size, DateTimeOffset? from, DateTimeOffset? to, string? kind,
+            IGrainFactory grains) => Windows(metric, size, kind, (series, span) =>
+                grains.GetGrain<ISourceGrain>(GrainKeys.Source(new SourceId(id))).GetWindows(series, span, from, to)));
         api.MapGet("/trends", async (string? area, IGrainFactory grains) =>
             TypedResults.Ok(Views(await Rollup(grains, area).GetLatest())));
-        api.MapGet("/trends/windows", async Task<Results<Ok<WindowView[]>, BadRequest<ApiProblem>>> (
-            string metric, string? size, DateTimeOffset? from, DateTimeOffset? to, string? kind, string? area, IGrainFactory grains) =>
-        {
-            if (!TryParseQuery(metric, size, kind, out var series, out var span, out var problem))
-            {
-                return TypedResults.BadRequest(problem);
-            }
-            return TypedResults.Ok(Views(await Rollup(grains, area).GetWindows(series, span, from, to)));
-        });
+        api.MapGet("/trends/windows", (string metric, string? size, DateTimeOffset? from, DateTimeOffset? to, string? kind, string? area,
+            IGrainFactory grains) => Windows(metric, size, kind, (series, span) => Rollup(grains, area).GetWindows(series, span, from, to)));
         return app;
     }
 
     private static WindowView[] Views(WindowResult[] windows) => Array.ConvertAll(windows, WindowView.From);
+
+    // A windows query: 400 for a bad metric, size or kind, else the windows the grain answers.
+    private static async Task<Results<Ok<WindowView[]>, BadRequest<ApiProblem>>> Windows(string metric, string? size, string? kind,
+        Func<SeriesKey, TimeSpan, Task<WindowResult[]>> query)
+    {
+        if (!TryParseQuery(metric, size, kind, out var series, out var span, out var problem))
+        {
+            return TypedResults.BadRequest(problem);
+        }
+        return TypedResults.Ok(Views(await query(series, span)));
+    }
 
     private static IRollupGrain Rollup(IGrainFactory grains, string? area) =>
         grains.GetGrain<IRollupGrain>(string.IsNullOrEmpty(area) ? GrainKeys.System : GrainKeys.Area(area));

@@ -46,6 +46,8 @@ public sealed class MediaIngestTests : SiloTest, IDisposable
         var hour = Assert.Single(windows.EnumerateArray());
         Assert.Equal(DateTimeOffset.Parse("2018-04-29T01:00:00Z", System.Globalization.CultureInfo.InvariantCulture), hour.GetProperty("start").GetDateTimeOffset());
         Assert.Equal(1, hour.GetProperty("count").GetInt64());
+        var bySource = await Silo.Http.GetFromJsonAsync<JsonElement>("/api/sources/cam-1/windows?metric=images&kind=media&size=1h");
+        Assert.Equal(1, Assert.Single(bySource.EnumerateArray()).GetProperty("count").GetInt64());
 
         using var again = await Upload("cam-1", Photo("go-exif__gps.jpg"));
         var report = await again.Content.ReadFromJsonAsync<JsonElement>();
