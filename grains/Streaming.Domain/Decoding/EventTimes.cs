@@ -88,7 +88,8 @@ internal static class EventTimes
         return true;
     }
 
-    private static DecodeFault? CheckSkew(DateTimeOffset time, DecodeContext ctx)
+    /// <summary>BadTime when <paramref name="time"/> lies further ahead of the ingest time than the limits allow.</summary>
+    internal static DecodeFault? CheckSkew(DateTimeOffset time, DecodeContext ctx)
     {
         var ahead = time - ctx.Provenance.ReceivedAt;
         return ahead > ctx.Limits.MaxClockSkew

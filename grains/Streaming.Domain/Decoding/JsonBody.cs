@@ -15,12 +15,13 @@ internal static class JsonBody
     /// inside a reading is rejected with its item rather than failing the whole body.</summary>
     internal const int MaxDepth = 4;
 
-    /// <summary>Parses <paramref name="body"/>, or says why the body as a whole is refused.</summary>
+    /// <summary>Parses <paramref name="body"/> no deeper than <paramref name="maxDepth"/>, or says why the body as a whole is refused.</summary>
     internal static bool TryParse(
         ReadOnlySpan<byte> body,
         DecodeLimits limits,
         [NotNullWhen(true)] out JsonDocument? document,
-        [NotNullWhen(false)] out DecodeResult? failure)
+        [NotNullWhen(false)] out DecodeResult? failure,
+        int maxDepth = MaxDepth)
     {
         document = null;
         failure = Check(body, limits);
@@ -29,7 +30,7 @@ internal static class JsonBody
             return false;
         }
 
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = MaxDepth });
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = maxDepth });
         try
         {
             document = JsonDocument.ParseValue(ref reader);

@@ -28,7 +28,7 @@ public static class SocialJsonDecoder
     public static DecodeResult Decode(ReadOnlySpan<byte> body, DecodeContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        if (!TryParse(body, ctx.Limits, out var document, out var failure))
+        if (!JsonBody.TryParse(body, ctx.Limits, out var document, out var failure, MaxDepth))
         {
             return failure;
         }
@@ -66,44 +66,5 @@ public static class SocialJsonDecoder
         }
 
         return result.Build();
-    }
-
-    // JsonBody's checks in its order (size, UTF-8, syntax and depth, surrogate escapes), at this decoder's depth.
-    private static bool TryParse(
-        ReadOnlySpan<byte> body, DecodeLimits limits, [NotNullWhen(true)] out JsonDocument? document, [NotNullWhen(false)] out DecodeResult? failure)
-    {
-        document = null;
-        failure = body.Length > limits.MaxBodyBytes
-            ? DecodeResult.Failed(RejectReason.TooLarge, Invariant($"body is {body.Length} bytes; the limit is {limits.MaxBodyBytes}"))
-            : Utf8.IsValid(body) ? null : DecodeResult.Failed(RejectReason.Malformed, "body is not valid UTF-8");
-        if (failure is not null)
-        {
-            return false;
-        }
-
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = MaxDepth });
-        try
-        {
-            document = JsonDocument.ParseValue(ref reader);
-            // Reading past the value throws on trailing content ("{} x"); whitespace is fine.
-            _ = reader.Read();
-        }
-        catch (JsonException e)
-        {
-            document?.Dispose();
-            document = null;
-            failure = DecodeResult.Failed(RejectReason.Malformed, "not valid JSON: " + e.Message);
-            return false;
-        }
-
-        if (JsonBody.HasLoneSurrogate(body))
-        {
-            document.Dispose();
-            document = null;
-            failure = DecodeResult.Failed(RejectReason.Malformed, "a string escapes half of a UTF-16 surrogate pair");
-            return false;
-        }
-
-        return true;
     }
 }

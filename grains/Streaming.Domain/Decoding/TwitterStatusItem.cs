@@ -112,12 +112,8 @@ internal static class TwitterStatusItem
                 : new(RejectReason.BadTime, "created_at is not a Twitter time (Wed Oct 10 20:19:24 +0000 2018)");
         }
 
-        // The same clock-skew rule as every other decoder's times (EventTimes).
         time = time.ToUniversalTime();
-        var ahead = time - ctx.Provenance.ReceivedAt;
-        return ahead > ctx.Limits.MaxClockSkew
-            ? new(RejectReason.BadTime, Invariant($"time is {ahead} ahead of the ingest time; at most {ctx.Limits.MaxClockSkew} is allowed"))
-            : null;
+        return EventTimes.CheckSkew(time, ctx);
     }
 
     private static DecodeFault? TryScreenName(JsonElement user, DecodeContext ctx, string field, out string handle)
