@@ -80,6 +80,8 @@ public sealed class MediaIngestTests : SiloTest, IDisposable
         var files = Directory.GetFiles(Path.Combine(RepositoryRoot.Find(), "data", "images", "malformed"), "*.jpg")
             .Where(f => !decodable.Contains(Path.GetFileName(f)))
             .Append(Path.Combine(RepositoryRoot.Find(), "data", "images", "exif-gps", "exifr__heic-iphone7.heic")).ToList();
+        var pid = SiloMemory.FindPid(_mqttPort);
+        var before = SiloMemory.ResidentBytes(pid);
         foreach (var path in files)
         {
             using var response = await Upload("cam-bad", File.ReadAllBytes(path));
@@ -89,6 +91,8 @@ public sealed class MediaIngestTests : SiloTest, IDisposable
             Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()), Path.GetFileName(path));
         }
 
+        var grown = SiloMemory.ResidentBytes(pid) - before;
+        Assert.True(grown < 100L * 1024 * 1024, $"the silo grew by {grown / (1024 * 1024)} MiB refusing {files.Count} small files");
         var letters = await Silo.Http.GetFromJsonAsync<JsonElement>("/api/deadletters?limit=100");
         Assert.Equal(files.Count, letters.EnumerateArray().Count(l => l.GetProperty("source").GetString() == "cam-bad"));
         using var healthy = await Upload("cam-good", Photo("exifr__issue-exifr-59.jpg"));
