@@ -54,7 +54,7 @@ public sealed class IngestService(IngestPipeline pipeline, DeadLetterOffice dead
         {
             foreach (var r in decoded[i].Rejections)
             {
-                var payload = items[i].Format == PayloadFormat.Image ? items[i].Body.ToArray() : ItemBytes(items[i].Body, r.Index);
+                var payload = items[i].Format == PayloadFormat.Image ? ImageEvidence(items[i].Body) : ItemBytes(items[i].Body, r.Index);
                 // A refused record or post may hold personal identifiers or handles in clear: they never reach a dead letter.
                 payload = items[i].Format switch
                 {
@@ -75,7 +75,7 @@ public sealed class IngestService(IngestPipeline pipeline, DeadLetterOffice dead
             var payload = item.Format switch
             {
                 PayloadFormat.Social => SocialRedaction.Redact(item.Body.Span),
-                PayloadFormat.Image => item.Body.ToArray(),
+                PayloadFormat.Image => ImageEvidence(item.Body),
                 _ => SensorJsonEncoder.Encode(envelope),
             };
             letters.Add(Letter(item, stage, r.Reason.ToString(), r.Detail, payload, envelope.Source.Value, r.Metric));
@@ -92,6 +92,12 @@ public sealed class IngestService(IngestPipeline pipeline, DeadLetterOffice dead
         PayloadFormat.Image => media.Decode(item.Body, item.Context, item.ContentType),
         _ => SensorJsonDecoder.Decode(item.Body.Span, item.Context),
     };
+
+    // A refused image is kept whole up to 256 KiB, else its first 256 KiB: enough to see what it was, while a thousand
+    // recent dead letters stay within memory and each fits a Kafka message.
+    private const int MaxImageEvidenceBytes = 256 * 1024;
+
+    private static byte[] ImageEvidence(ReadOnlyMemory<byte> body) => body[..Math.Min(body.Length, MaxImageEvidenceBytes)].ToArray();
 
     // The refused item's own JSON when the body is an array, else the whole body. Only on the error path.
     private static byte[] ItemBytes(ReadOnlyMemory<byte> body, int index)
