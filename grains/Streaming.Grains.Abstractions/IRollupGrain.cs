@@ -6,7 +6,11 @@ namespace Streaming.Grains.Abstractions;
 /// <summary>A roll-up (an area, or <see cref="GrainKeys.System"/>): windows over everything its children applied.</summary>
 public interface IRollupGrain : IGrainWithStringKey
 {
-    /// <summary>Merges a child's numbered segments (each once); returns the highest sequence durably applied for it.</summary>
+    /// <summary>
+    /// Merges a child's numbered segments (each once); returns the highest sequence durably applied for it. Calls
+    /// interleave, so many children's merges share one state write.
+    /// </summary>
+    [AlwaysInterleave]
     Task<long> Merge(string child, RollupSegment[] segments);
 
     /// <summary>The newest window of every series and size.</summary>

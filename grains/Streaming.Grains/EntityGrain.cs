@@ -9,14 +9,19 @@ namespace Streaming.Grains;
 /// <summary>
 /// One entity's twin: current values and event-time windows. Non-reentrant, so events apply in order.
 /// Persistence: one write per applied batch, before returning; the window deltas owed to the area travel in
-/// the same write (an outbox) and are resent until the area confirms them, so roll-ups lose nothing.
+/// the same write (an outbox) and are resent until the area confirms them, so roll-ups lose nothing. The outbox goes
+/// to the area at most every <see cref="RollupOptions.ForwardInterval"/>, not inside the batch: ingest never waits
+/// for the area, which every entity in it shares.
 /// </summary>
 public sealed partial class EntityGrain(
     [PersistentState("entity", StorageNames.Default)] IPersistentState<EntityState> state,
-    IOptions<WindowOptions> windows, IOptions<CleaningOptions> cleaning, IPlaceRegistry places, IOutputSink output, TimeProvider time,
-    ILogger<EntityGrain> logger)
+    IOptions<WindowOptions> windows, IOptions<CleaningOptions> cleaning, IOptions<RollupOptions> rollups, IPlaceRegistry places,
+    IOutputSink output, TimeProvider time, ILogger<EntityGrain> logger)
     : Grain, IEntityGrain, IEntityQueryGrain
 {
+    private IGrainTimer? _forward;
+    private bool _forwardDue;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // A place's entity rolls up to the place's area. Decided before its first event, so every delta goes to one area.
@@ -27,6 +32,10 @@ public sealed partial class EntityGrain(
         }
         var period = windows.Value.IdleTimeout / 4;
         this.RegisterGrainTimer(OnTimer, new GrainTimerCreationOptions(period, period) { Interleave = false, KeepAlive = false });
+        // One-shot, armed when the outbox has something (see ForwardSoon).
+        _forward = this.RegisterGrainTimer(OnForward,
+            new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = false });
+        ForwardSoon();
         return Task.CompletedTask;
     }
 
@@ -42,7 +51,7 @@ public sealed partial class EntityGrain(
             LogApplied(batch.Length, result.Emitted.Count);
             Publish(result.Emitted);
             output.PublishEntity(Snapshot());
-            await FlushOutbox();
+            ForwardSoon();
             return result.Outcomes;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -108,6 +117,23 @@ public sealed partial class EntityGrain(
         {
             output.PublishWindows(this.GetPrimaryKeyString(), emitted);
         }
+    }
+
+    // Arms the one-shot forward timer unless it is armed already or there is nothing to send.
+    private void ForwardSoon()
+    {
+        if (!_forwardDue && state.State.Outbox.Pending.Count > 0)
+        {
+            _forwardDue = true;
+            _forward?.Change(rollups.Value.ForwardInterval, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private async Task OnForward(CancellationToken cancellationToken)
+    {
+        _forwardDue = false;
+        await FlushOutbox();
+        ForwardSoon(); // what the area did not confirm, or what arrived meanwhile, goes on the next tick
     }
 
     private async Task FlushOutbox()

@@ -8,8 +8,10 @@ namespace Streaming.Grains;
 
 /// <summary>
 /// A roll-up of an area or of the whole system: windows over its children's deltas, each child's segments
-/// applied once by sequence number. Persistence: one write per merged call, before confirming it to the child;
-/// what it owes its own parent is forwarded in batches on a timer through its persisted outbox.
+/// applied once by sequence number. Persistence: merged calls interleave and share writes (a group commit), and each is
+/// confirmed to its child only after a write that covers it; what it owes its own parent is forwarded in batches on a
+/// timer through its persisted outbox. An area has every entity in it as a child, so a write per call would make the
+/// area the bottleneck of the whole platform.
 /// </summary>
 public sealed partial class RollupGrain(
     [PersistentState("rollup", StorageNames.Default)] IPersistentState<RollupState> state,
@@ -17,6 +19,8 @@ public sealed partial class RollupGrain(
     ILogger<RollupGrain> logger)
     : Grain, IRollupGrain
 {
+    private readonly GroupCommit _commit = new(() => state.WriteStateAsync());
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var period = options.Value.ForwardInterval;
@@ -30,7 +34,7 @@ public sealed partial class RollupGrain(
         var applied = RollupModel.Merge(state.State, child, segments, windows.Value, time.GetUtcNow(), emitted);
         try
         {
-            await state.WriteStateAsync();
+            await _commit.CommitAsync();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -62,7 +66,7 @@ public sealed partial class RollupGrain(
             return;
         }
         // The segments must be durable here before the parent sees them, or a crash could renumber them.
-        await state.WriteStateAsync(cancellationToken);
+        await _commit.CommitAsync();
         Publish(closed);
         if (pending.Count == 0 || parentKey is null)
         {
