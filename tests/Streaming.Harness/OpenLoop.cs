@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using HdrHistogram;
+
+namespace Streaming.Harness;
+
+/// <summary>What one step came to.</summary>
+internal sealed record StepResult(Step Step, HistogramBase Delivery, HistogramBase LastQuarter, HistogramBase Ack, double? CpuSeconds,
+    double? AllocatedBytes, double ElapsedSeconds, bool Sustainable, string Verdict)
+{
+    /// <summary>Managed bytes the silo allocated per event out (counter resolution: one second at each end of the step).</summary>
+    public double? AllocatedPerEvent => AllocatedBytes is { } a && Step.Delivered > 0 ? a / Step.Delivered : null;
+
+    /// <summary>Events out per second of the step's sending time.</summary>
+    public double AchievedRate => Step.Delivered / Step.Duration.TotalSeconds;
+
+    public double? EventsPerCpuSecond => CpuSeconds is > 0 ? Step.Delivered / CpuSeconds.Value : null;
+}
+
+/// <summary>
+/// The open-loop generator: a dedicated thread starts each event's send when it is due (from the schedule, not from
+/// when earlier sends finished), and the step is judged on its latency from the intended send times and its backlog.
+/// </summary>
+internal sealed class OpenLoop(IEventSender sender, SensorMessages messages, Arrivals arrivals, Settings settings, Func<double>? cpuSeconds,
+    Func<double>? allocatedBytes = null)
+{
+    private int _steps;
+    private readonly string _run = Guid.NewGuid().ToString("N")[..6];
+
+    /// <summary>Runs one step; a warm-up step is never stopped for its backlog and waits longer for its last events.</summary>
+    public async Task<StepResult> RunAsync(double rate, TimeSpan duration, bool warmUp = false)
+    {
+        var step = new Step($"b{_run}s{_steps++}", rate, duration);
+        arrivals.Add(step);
+        var cpuBefore = cpuSeconds?.Invoke();
+        var allocatedBefore = allocatedBytes?.Invoke();
+        var started = Stopwatch.GetTimestamp();
+        var maxBacklog = warmUp ? long.MaxValue : (long)Math.Max(1000, rate * settings.BacklogSeconds);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Dispatch(step, maxBacklog);
+                done.SetResult();
+            }
+            catch (Exception ex)
+            {
+                done.SetException(ex);
+            }
+        })
+        { IsBackground = true, Name = "open-loop", Priority = ThreadPriority.AboveNormal };
+        thread.Start();
+        await done.Task;
+
+        // Drain: the events already sent may still be on their way.
+        var drainUntil = Stopwatch.GetTimestamp() + (long)((warmUp ? 120 : settings.DrainSeconds) * Stopwatch.Frequency);
+        while (step.Delivered + step.SendErrors < step.Sent && Stopwatch.GetTimestamp() < drainUntil)
+        {
+            await Task.Delay(20);
+        }
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpu = cpuBefore is { } before ? cpuSeconds!() - before : (double?)null;
+        var allocated = allocatedBefore is { } allocBefore ? allocatedBytes!() - allocBefore : (double?)null;
+        var (delivery, lastQuarter) = step.SnapshotDelivery();
+        var ack = step.Ack.Copy();
+        var verdict = Judge(step, delivery, lastQuarter);
+        return new StepResult(step, delivery, lastQuarter, ack, cpu, allocated, elapsed, verdict is null, verdict ?? "bounded");
+    }
+
+    /// <summary>Waits until everything a step sent is out (or failed), or the timeout passes.</summary>
+    public static async Task SettleAsync(Step step, TimeSpan timeout)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (step.Delivered + step.SendErrors < step.Sent && Stopwatch.GetTimestamp() < until)
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    private void Dispatch(Step step, long maxBacklog)
+    {
+        step.WallStart = DateTimeOffset.UtcNow;
+        step.Start = Stopwatch.GetTimestamp();
+        var perTick = step.Rate / Stopwatch.Frequency;
+        long k = 0;
+        long maxLag = 0;
+        while (k < step.Count)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var due = Math.Min(step.Count, (long)((now - step.Start) * perTick) + 1);
+            if (k < due)
+            {
+                maxLag = Math.Max(maxLag, now - step.Intended(k));
+            }
+            for (; k < due; k++)
+            {
+                var source = messages.Source(k);
+                sender.Send(step, k, source, messages.Event(step.Prefix, k, source, step.IntendedWall(k)));
+            }
+            // Open loop: nothing waits for replies. But a backlog that keeps growing means the rate is not sustainable;
+            // stop there rather than pile up memory in the harness and the broker.
+            var backlog = step.Sent - step.Delivered - step.SendErrors;
+            if (backlog > maxBacklog)
+            {
+                step.Aborted = string.Create(CultureInfo.InvariantCulture, $"backlog passed {maxBacklog:N0} events after {Stopwatch.GetElapsedTime(step.Start).TotalSeconds:F1} s");
+                break;
+            }
+            if (k < step.Count)
+            {
+                var wait = step.Intended(k) - Stopwatch.GetTimestamp();
+                if (wait > Stopwatch.Frequency / 1000)
+                {
+                    Thread.Sleep(TimeSpan.FromTicks(Math.Min(wait, Stopwatch.Frequency / 100) * TimeSpan.TicksPerSecond / Stopwatch.Frequency));
+                }
+                else if (wait > 0)
+                {
+                    Thread.Yield();
+                }
+            }
+        }
+        step.MaxSendLagMicros = Step.Micros(maxLag);
+    }
+
+    private string? Judge(Step step, LongHistogram delivery, LongHistogram lastQuarter)
+    {
+        var limit = (long)(settings.MaxP99Ms * 1000);
+        if (step.Aborted is { } aborted)
+        {
+            return aborted;
+        }
+        if (step.SendErrors > step.Sent / 1000)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{step.SendErrors:N0} sends refused or failed ({sender.FirstError})");
+        }
+        if (step.Delivered < step.Sent * 0.999)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{step.Sent - step.Delivered:N0} of {step.Sent:N0} not out within {settings.DrainSeconds} s of the end");
+        }
+        if (delivery.TotalCount > 0 && delivery.GetValueAtPercentile(99) > limit)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"p99 {Report.Ms(delivery.GetValueAtPercentile(99))} over {settings.MaxP99Ms} ms");
+        }
+        if (lastQuarter.TotalCount > 0 && lastQuarter.GetValueAtPercentile(99) > limit)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"last quarter's p99 {Report.Ms(lastQuarter.GetValueAtPercentile(99))} over {settings.MaxP99Ms} ms");
+        }
+        return null;
+    }
+}

@@ -1,0 +1,230 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using MQTTnet.Protocol;
+
+namespace Streaming.Harness;
+
+/// <summary>What a scenario reports: the figures and the notes columns of its row.</summary>
+internal sealed record Outcome(string Figures, string Notes);
+
+internal static class Scenarios
+{
+    public static readonly IReadOnlyList<string> Names =
+        ["cold-start", "sensors-mqtt", "sensors-http", "sensors-kafka", "transport-mqtt", "memory-entities"];
+
+    public static Task<Outcome> RunAsync(Settings s) => s.Scenario switch
+    {
+        "cold-start" => ColdStartAsync(s),
+        "sensors-mqtt" or "sensors-http" or "sensors-kafka" => SensorsAsync(s, s.Scenario["sensors-".Length..]),
+        "transport-mqtt" => TransportMqttAsync(s),
+        "memory-entities" => MemoryEntitiesAsync(s),
+        _ => throw new ArgumentException($"unknown scenario '{s.Scenario}'; known: {string.Join(", ", Names)}"),
+    };
+
+    /// <summary>From starting the silo process to the first event accepted (202) by <c>POST /api/ingest</c>.</summary>
+    private static async Task<Outcome> ColdStartAsync(Settings s)
+    {
+        var load = Report.LoadAverage();
+        var times = new List<double>();
+        var body = Encoding.UTF8.GetBytes(
+            $$"""{"source":"cold-1","time":"{{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ}}","readings":{"pm25":12.5},"seq":1}""");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        for (var run = 1; run <= s.Repeat; run++)
+        {
+            await using var silo = Silo.Launch(s.SiloDll, s.SiloSettings);
+            var url = new Uri($"http://127.0.0.1:{silo.HttpPort}/api/ingest");
+            double? seconds = null;
+            while (seconds is null && Stopwatch.GetElapsedTime(silo.StartedTimestamp) < TimeSpan.FromSeconds(120))
+            {
+                if (silo.HasExited)
+                {
+                    throw new InvalidOperationException($"The silo exited before it accepted an event:\n{silo.Output}");
+                }
+                try
+                {
+                    using var content = new ByteArrayContent(body);
+                    content.Headers.ContentType = new("application/json");
+                    using var response = await http.PostAsync(url, content);
+                    if (response.StatusCode == HttpStatusCode.Accepted)
+                    {
+                        seconds = Stopwatch.GetElapsedTime(silo.StartedTimestamp).TotalSeconds;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    // Not listening yet.
+                }
+                if (seconds is null)
+                {
+                    await Task.Delay(10);
+                }
+            }
+            var taken = seconds ?? throw new TimeoutException($"No 202 within 120 s of starting the silo:\n{silo.Output}");
+            times.Add(taken);
+            Report.Progress(string.Create(CultureInfo.InvariantCulture, $"cold start {run}: first 202 after {taken:F2} s"));
+        }
+        times.Sort();
+        var median = times[times.Count / 2];
+        return new Outcome(
+            string.Create(CultureInfo.InvariantCulture,
+                $"median {median:F2} s from process start to first 202 ({string.Join(", ", times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))} s over {times.Count} runs)"),
+            "embedded default (memory storage, embedded MQTT and Kafka-protocol brokers, place registry loaded); `dotnet Streaming.Silo.dll`, Release, " +
+            "POST polled every 10 ms; " + Noise(load));
+    }
+
+    /// <summary>Sensor events end to end: sent over one transport, timed until they are on the clean-events topic.</summary>
+    private static async Task<Outcome> SensorsAsync(Settings s, string transport)
+    {
+        await using var silo = await Silo.StartAsync(s.SiloDll, s.SiloSettings);
+        var bootstrap = silo.BootstrapServers ?? throw new InvalidOperationException("The silo has no Kafka output (GET /api/info shows kafka null)");
+        var arrivals = new Arrivals();
+        using var watcher = new CleanTopicWatcher(bootstrap, silo.CleanTopic, arrivals);
+        await using IEventSender sender = transport switch
+        {
+            "mqtt" => new MqttSender("127.0.0.1", silo.MqttPort, s.Connections, s.Qos),
+            "http" => new HttpSender(new Uri($"http://127.0.0.1:{silo.HttpPort}"), s.Connections),
+            _ => new KafkaSender(bootstrap, silo.IngestTopic),
+        };
+        await sender.ConnectAsync();
+        using var counters = new RuntimeCounters(silo.Pid);
+        var loop = new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, silo.CpuSeconds, () => counters.AllocatedBytes);
+        var load = Report.LoadAverage();
+        var outcome = await WithSiloLogAsync(silo, () => RateProcedure.RunAsync(loop, s, $"sensors-{transport}"));
+        return new Outcome(RateProcedure.Figures(outcome),
+            $"{sender.Describe}; {s.Sources:N0} sources; out = {watcher.Describe}; CPU = the silo process's utime+stime; " +
+            "allocated = the silo's alloc-rate counter over the step, read through the diagnostics port; " +
+            $"latency from each event's intended send time; {Noise(load)}");
+    }
+
+    /// <summary>
+    /// The bare transport's ceiling: the same messages at the same rates through an MQTTnet broker to a plain subscriber,
+    /// with no processing; then the platform end to end with the same procedure, and the ratio of the two.
+    /// </summary>
+    private static async Task<Outcome> TransportMqttAsync(Settings s)
+    {
+        var load = Report.LoadAverage();
+        RateProcedure.Outcome bare;
+        string describe;
+        await using (var broker = await BareBroker.StartAsync())
+        {
+            var arrivals = new Arrivals();
+            await using var subscriber = new MqttSubscriberWatcher("127.0.0.1", broker.Port, s.Qos, arrivals);
+            await subscriber.StartAsync();
+            await using var sender = new MqttSender("127.0.0.1", broker.Port, s.Connections, s.Qos);
+            await sender.ConnectAsync();
+            describe = sender.Describe;
+            bare = await RateProcedure.RunAsync(new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, null), s, "bare MQTT");
+        }
+        RateProcedure.Outcome endToEnd;
+        await using (var silo = await Silo.StartAsync(s.SiloDll, s.SiloSettings))
+        {
+            var arrivals = new Arrivals();
+            using var watcher = new CleanTopicWatcher(silo.BootstrapServers!, silo.CleanTopic, arrivals);
+            await using var sender = new MqttSender("127.0.0.1", silo.MqttPort, s.Connections, s.Qos);
+            await sender.ConnectAsync();
+            using var counters = new RuntimeCounters(silo.Pid);
+            endToEnd = await RateProcedure.RunAsync(
+                new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, silo.CpuSeconds, () => counters.AllocatedBytes), s, "end to end MQTT");
+        }
+        var ratio = bare.Headline > 0 ? endToEnd.Headline / bare.Headline : double.NaN;
+        var basis = s.FindMax ? "highest sustainable rates" : "achieved rates at the same fixed target (add --find-max for ceilings)";
+        return new Outcome(
+            string.Create(CultureInfo.InvariantCulture,
+                $"**bare:** {RateProcedure.Figures(bare)}. **End to end:** {RateProcedure.Figures(endToEnd)}. **Ratio end-to-end/bare: {(double.IsNaN(ratio) || ratio == 0 ? "n/a" : ratio.ToString("P1", CultureInfo.InvariantCulture))}** ({basis})"),
+            $"bare = MQTTnet 5.2 server inside the harness process (no processing, per-client queue unbounded) -> one plain subscriber on sensors/#; " +
+            $"end to end = the silo's embedded broker -> clean topic; {describe}; {s.Sources:N0} sources; {Noise(load)}");
+    }
+
+    /// <summary>
+    /// Memory per active entity: activate N entities (one reading each, each from its own source, so each brings an
+    /// entity grain and a source grain) through HTTP ingest, and divide the growth of the silo's resident memory.
+    /// </summary>
+    private static async Task<Outcome> MemoryEntitiesAsync(Settings s)
+    {
+        // Kafka off: the embedded broker's topics live in the same process and would count as grain memory.
+        // The per-sender rate limit off: this is one loader, not many devices.
+        var settings = new Dictionary<string, string>(s.SiloSettings)
+        {
+            ["Kafka:Enabled"] = "false",
+            ["Ingress:Http:RequestsPerSecond"] = "0",
+        };
+        await using var silo = await Silo.StartAsync(s.SiloDll, settings);
+        var load = Report.LoadAverage();
+        const int batch = 500;
+        var resent = 0;
+        var now = DateTimeOffset.UtcNow;
+        async Task IngestAsync(string prefix, int count)
+        {
+            var width = Math.Max(7, count.ToString(CultureInfo.InvariantCulture).Length);
+            var batches = Enumerable.Range(0, (count + batch - 1) / batch);
+            await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (b, ct) =>
+            {
+                var json = new StringBuilder("[");
+                for (var i = b * batch; i < Math.Min(count, (b + 1) * batch); i++)
+                {
+                    json.Append(CultureInfo.InvariantCulture,
+                        $$"""{"source":"{{prefix}}-{{i.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0')}}","time":"{{now.AddMilliseconds(i % 60_000):yyyy-MM-ddTHH:mm:ss.fffZ}}","readings":{"pm25":{{5 + (i % 30)}},"no2":{{10 + (i % 40)}},"temperature":{{15 + (i % 10)}}},"seq":1},""");
+                }
+                json[^1] = ']';
+                // 503 means "not every event could be made durable; resend the whole request": do as a client should.
+                for (var attempt = 1; ; attempt++)
+                {
+                    using var content = new StringContent(json.ToString(), Encoding.UTF8, "application/json");
+                    using var response = await silo.Http.PostAsync(new Uri("/api/ingest", UriKind.Relative), content, ct);
+                    if (response.StatusCode == HttpStatusCode.Accepted)
+                    {
+                        break;
+                    }
+                    if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 5)
+                    {
+                        throw new InvalidOperationException($"POST /api/ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+                    }
+                    Interlocked.Increment(ref resent);
+                    await Task.Delay(1000 * attempt, ct);
+                }
+            });
+        }
+        using var counters = new RuntimeCounters(silo.Pid);
+        // Warm the paths (JIT, pools, the first grains) before the baseline.
+        await IngestAsync("warm", 2000);
+        await counters.FullGcAsync();
+        var (heapBefore, before) = (counters.HeapBytes, silo.ResidentBytes());
+        var allocatedBefore = counters.AllocatedBytes;
+        var started = Stopwatch.GetTimestamp();
+        await IngestAsync("mem", s.Entities);
+        var ingestSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        await Task.Delay(2000);
+        var allocatedPerEvent = (counters.AllocatedBytes - allocatedBefore) / s.Entities;
+        await counters.FullGcAsync();
+        var (heapAfter, after) = (counters.HeapBytes, silo.ResidentBytes());
+        Report.Progress(string.Create(CultureInfo.InvariantCulture,
+            $"GC heap {heapBefore / 1e6:F0} -> {heapAfter / 1e6:F0} MB, RSS {before / 1048576.0:F0} -> {after / 1048576.0:F0} MiB for {s.Entities:N0} entities in {ingestSeconds:F1} s"));
+        return new Outcome(
+            string.Create(CultureInfo.InvariantCulture,
+                $"{(heapAfter - heapBefore) / s.Entities:N0} B managed heap per entity after a full GC at {s.Entities:N0} entities (GC heap {heapBefore / 1e6:F0} -> {heapAfter / 1e6:F0} MB); ") +
+            string.Create(CultureInfo.InvariantCulture,
+                $"{(after - before) / (double)s.Entities:N0} B RSS per entity (RSS {before / 1048576.0:F0} -> {after / 1048576.0:F0} MiB); {allocatedPerEvent / 1024:N0} KiB allocated per activating event; ") +
+            string.Create(CultureInfo.InvariantCulture, $"activation ingest {s.Entities / ingestSeconds:N0} new entities/s (batches of {batch}, {resent} resent after 503)"),
+            "each entity = source:{id} with its own SourceGrain (one 3-reading event each, 1 min + 1 h windows open), all in the 'unassigned' area; Kafka output off; " +
+            "full blocking GC and heap size (gc-heap-size counter, 1 MB resolution) through the .NET diagnostics port (EventPipe), as dotnet-gcdump/dotnet-counters do; " + Noise(load));
+    }
+
+    /// <summary>Shows the silo's last log lines when a run fails, since they usually say why.</summary>
+    private static async Task<T> WithSiloLogAsync<T>(Silo silo, Func<Task<T>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch
+        {
+            Report.Progress($"The run failed; the silo's last lines:\n{silo.Output}");
+            throw;
+        }
+    }
+
+    private static string Noise(string loadAtStart) =>
+        $"2-core machine shared with other agents' builds and tests (load average {loadAtStart} at start, {Report.LoadAverage()} at end): noisy, indicative only";
+}

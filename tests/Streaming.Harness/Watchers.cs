@@ -1,0 +1,142 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Confluent.Kafka;
+using MQTTnet;
+using MQTTnet.Formatter;
+using MQTTnet.Protocol;
+
+namespace Streaming.Harness;
+
+/// <summary>Where sent events are looked for when they come out: matches an id to its step and records the latency.</summary>
+internal sealed class Arrivals
+{
+    private readonly ConcurrentDictionary<string, Step> _steps = new(StringComparer.Ordinal);
+    private long _unmatched;
+
+    public long Unmatched => Interlocked.Read(ref _unmatched);
+
+    public void Add(Step step) => _steps[step.Prefix] = step;
+
+    public void Arrived(ReadOnlySpan<byte> id, long now)
+    {
+        if (SensorMessages.TryParseId(id, out var prefix, out var k) && _steps.TryGetValue(prefix, out var step))
+        {
+            step.OnDelivered(k, now);
+        }
+        else
+        {
+            Interlocked.Increment(ref _unmatched);
+        }
+    }
+}
+
+/// <summary>
+/// Reads the platform's clean-events output topic from the start on every partition (a plain consumer, no group
+/// commits) and reports each event by its <c>ce_id</c> header, which is the envelope id the harness sent.
+/// </summary>
+internal sealed class CleanTopicWatcher : IDisposable
+{
+    private readonly IConsumer<Ignore, Ignore> _consumer;
+    private readonly Thread _thread;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Arrivals _arrivals;
+
+    public CleanTopicWatcher(string bootstrapServers, string topic, Arrivals arrivals)
+    {
+        _arrivals = arrivals;
+        var config = new ConsumerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            GroupId = "bench-" + Guid.NewGuid().ToString("N"),
+            EnableAutoCommit = false,
+            FetchWaitMaxMs = 5,
+            FetchMinBytes = 1,
+            ClientId = "bench-watcher",
+        };
+        int partitions;
+        using (var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build())
+        {
+            // Only metadata: the embedded broker (librdkafka's mock cluster) has no admin API beyond it.
+            partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions.Count;
+        }
+        _consumer = new ConsumerBuilder<Ignore, Ignore>(config).Build();
+        _consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
+        Describe = $"{topic} ({partitions} partitions) on {bootstrapServers}";
+        _thread = new Thread(Run) { IsBackground = true, Name = "clean-topic-watcher" };
+        _thread.Start();
+    }
+
+    public string Describe { get; }
+
+    private void Run()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            ConsumeResult<Ignore, Ignore>? result;
+            try
+            {
+                result = _consumer.Consume(TimeSpan.FromMilliseconds(100));
+            }
+            catch (ConsumeException ex) when (!ex.Error.IsFatal)
+            {
+                continue;
+            }
+            if (result?.Message is { } message && message.Headers.TryGetLastBytes("ce_id", out var id))
+            {
+                _arrivals.Arrived(id, Stopwatch.GetTimestamp());
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _thread.Join();
+        _consumer.Close();
+        _consumer.Dispose();
+        _stop.Dispose();
+    }
+}
+
+/// <summary>A plain MQTT subscriber on <c>sensors/#</c> that reports each message by the id at the head of its payload.</summary>
+internal sealed class MqttSubscriberWatcher(string host, int port, MqttQualityOfServiceLevel qos, Arrivals arrivals) : IAsyncDisposable
+{
+    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+
+    public async Task StartAsync()
+    {
+        _client.ApplicationMessageReceivedAsync += e =>
+        {
+            var now = Stopwatch.GetTimestamp();
+            var payload = e.ApplicationMessage.Payload;
+            if (payload.IsSingleSegment)
+            {
+                arrivals.Arrived(SensorMessages.IdOf(payload.FirstSpan), now);
+            }
+            else
+            {
+                arrivals.Arrived(SensorMessages.IdOf(payload.ToArray()), now);
+            }
+            return Task.CompletedTask;
+        };
+        var options = new MqttClientOptionsBuilder()
+            .WithTcpServer(host, port)
+            .WithClientId("bench-subscriber")
+            .WithProtocolVersion(MqttProtocolVersion.V500)
+            .WithCleanSession()
+            .WithReceiveMaximum(65535)
+            .Build();
+        await _client.ConnectAsync(options);
+        await _client.SubscribeAsync(new MqttClientSubscribeOptionsBuilder().WithTopicFilter("sensors/#", qos).Build());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_client.IsConnected)
+        {
+            await _client.DisconnectAsync();
+        }
+        _client.Dispose();
+    }
+}
