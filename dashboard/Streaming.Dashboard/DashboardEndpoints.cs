@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
+using Streaming.Ingress;
 
 namespace Streaming.Dashboard;
 
@@ -9,6 +10,9 @@ public static class DashboardEndpoints
 {
     /// <summary>Where the hub is mapped.</summary>
     public const string HubPath = "/hubs/trends";
+
+    /// <summary>Where an operator resubmits a dead letter from the page (<c>{id}</c>: the dead letter's id).</summary>
+    public const string ResubmitPath = "/dashboard/deadletters/{id}/resubmit";
 
     /// <summary>
     /// The dashboard's middleware and endpoints. The page's files are served from <c>wwwroot</c> beside the host's
@@ -40,6 +44,9 @@ public static class DashboardEndpoints
         app.MapHub<TrendHub>(HubPath);
         app.MapAccountEndpoints();
         app.MapThumbnails();
+        // The page's resubmit button: the read API's resubmit, but for signed-in operators only (viewers get 403).
+        app.MapPost(ResubmitPath, DeadLetterEndpoints.ResubmitAsync).DisableAntiforgery()
+            .RequireAuthorization(p => p.RequireRole(DashboardRoles.Operator));
         return app;
     }
 }

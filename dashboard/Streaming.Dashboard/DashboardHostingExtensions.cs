@@ -20,6 +20,8 @@ public static class DashboardHostingExtensions
         var services = builder.Services;
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         // SignalR's default MaximumReceiveMessageSize (32 KB) is kept: pages send only group names.
         services.AddSignalR();
@@ -44,6 +46,11 @@ public static class DashboardHostingExtensions
         services.AddSingleton<DeadLetterRates>();
         services.AddSingleton<AreaBoard>();
         services.AddSingleton<RecentImages>();
+        services.AddSingleton<SourceBoard>();
+        services.AddSingleton<IngestLatency>();
+        services.AddSingleton<TopEntities>();
+        services.AddSingleton<AlertBoard>();
+        services.AddSingleton<SystemStatistics>();
         services.AddSingleton<TrendSnapshots>();
         services.AddSingleton<TrendPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<TrendPublisher>());
@@ -71,8 +78,7 @@ public static class DashboardHostingExtensions
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(IOutputSink) && !d.IsKeyedService)
             ?? throw new InvalidOperationException("AddDashboard wraps the output sink: call it after AddIngress and AddKafkaOutput.");
         services.Remove(inner);
-        services.AddSingleton<IOutputSink>(sp => new DashboardOutputSink(Create(sp, inner),
-            sp.GetRequiredService<TrendBuffer>(), sp.GetRequiredService<RecentImages>()));
+        services.AddSingleton<IOutputSink>(sp => ActivatorUtilities.CreateInstance<DashboardOutputSink>(sp, Create(sp, inner)));
     }
 
     private static IOutputSink Create(IServiceProvider sp, ServiceDescriptor d) =>

@@ -16,6 +16,13 @@ public sealed class DashboardOptions
     [Range(1, 10_000)]
     public int MaxWindowsPerMessage { get; set; } = 200;
 
+    /// <summary>
+    /// How long a source may send nothing before the sources panel shows it as silent (it stays listed, with when it was
+    /// last heard). Default 2 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SilentAfter { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Users who may sign in. Empty: a local operator is created at start-up with a random password (logged once).</summary>
     public List<DashboardUser> Users { get; set; } = [];
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace Streaming.Dashboard;
 
 /// <summary>
-/// Refuses (403) a hub connection or a sign-in whose <c>Origin</c> header names another site than this one or one in
+/// Refuses (403) a hub connection, a sign-in or a page's action (a POST under <c>/dashboard</c>) whose <c>Origin</c> header names another site than this one or one in
 /// <see cref="DashboardOptions.AllowedOrigins"/>: a foreign page must not use a signed-in browser's cookie. Requests
 /// without an <c>Origin</c> (not from a browser page) pass, and still need a signed-in user.
 /// </summary>
@@ -16,7 +16,7 @@ public sealed partial class OriginPolicy(RequestDelegate next, IOptions<Dashboar
     {
         var request = context.Request;
         var guarded = request.Path.StartsWithSegments(DashboardEndpoints.HubPath)
-            || (HttpMethods.IsPost(request.Method) && request.Path.StartsWithSegments("/account"));
+            || (HttpMethods.IsPost(request.Method) && (request.Path.StartsWithSegments("/account") || request.Path.StartsWithSegments("/dashboard")));
         var origin = request.Headers.Origin.ToString();
         if (!guarded || origin.Length == 0 || IsAllowed(origin, request))
         {

@@ -6,7 +6,7 @@ namespace Streaming.Dashboard;
 /// <summary>
 /// Which hub groups have members in this silo, so the publisher keeps and sends only what someone watches
 /// (10,000 entities stream, but only the entities on someone's screen cost anything). Group names:
-/// <c>system</c>, <c>area:{id}</c>, <c>entity:{key}</c>.
+/// <c>system</c>, <c>area:{id}</c>, <c>entity:{key}</c>, and <c>top:{kind}/{metric}</c> for a metric's top entities.
 /// </summary>
 public sealed class TrendGroups
 {
@@ -23,7 +23,14 @@ public sealed class TrendGroups
     /// <summary>Whether <paramref name="group"/> is a group name a page may join.</summary>
     public static bool IsValid(string? group) => group is not null && group.Length <= MaxNameLength && (group == System
         || (group.StartsWith("area:", StringComparison.Ordinal) && group.Length > 5)
-        || (group.StartsWith("entity:", StringComparison.Ordinal) && group.Length > 7));
+        || (group.StartsWith("entity:", StringComparison.Ordinal) && group.Length > 7)
+        || (group.StartsWith(TopPrefix, StringComparison.Ordinal) && group.Length > TopPrefix.Length));
+
+    /// <summary>The prefix of the groups that receive one metric's top entities.</summary>
+    public const string TopPrefix = "top:";
+
+    /// <summary>Whether a grain's output <paramref name="owner"/> is an entity (not an area or the system).</summary>
+    public static bool IsEntity(string owner) => ForOwner(owner).StartsWith("entity:", StringComparison.Ordinal);
 
     /// <summary>The group that watches a grain's output: <c>system</c>, <c>area:{id}</c> as is, an entity key as <c>entity:{key}</c>.</summary>
     public static string ForOwner(string owner) => owner == GrainKeys.System ? System

@@ -8,14 +8,17 @@ namespace Streaming.Dashboard;
 /// the groups they show and receive nothing else; <see cref="TrendPublisher"/> does the sending.
 /// </summary>
 [Authorize]
-public sealed class TrendHub(TrendGroups groups, TrendSnapshots snapshots) : Hub<ITrendClient>
+public sealed class TrendHub(TrendGroups groups, TrendSnapshots snapshots, AlertBoard alerts) : Hub<ITrendClient>
 {
-    /// <summary>Joins <c>system</c>, <c>area:{id}</c> or <c>entity:{key}</c>, and answers with the group's current state.</summary>
+    /// <summary>
+    /// Joins <c>system</c>, <c>area:{id}</c>, <c>entity:{key}</c> or <c>top:{kind}/{metric}</c> (the page's choice of metric for
+    /// its top entities), and answers with the group's current state.
+    /// </summary>
     public async Task<TrendUpdate> JoinGroup(string group)
     {
         if (!TrendGroups.IsValid(group))
         {
-            throw new HubException("Unknown group: use system, area:{id} or entity:{key}.");
+            throw new HubException("Unknown group: use system, area:{id}, entity:{key} or top:{kind}/{metric}.");
         }
         if (!groups.Join(Context.ConnectionId, group))
         {
@@ -31,6 +34,11 @@ public sealed class TrendHub(TrendGroups groups, TrendSnapshots snapshots) : Hub
         groups.Leave(Context.ConnectionId, group);
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
     }
+
+    /// <summary>Acknowledges an alert (operators only); every page sees who did, with the next push.</summary>
+    [Authorize(Roles = DashboardRoles.Operator)]
+    public DashboardAlert AcknowledgeAlert(string id) =>
+        alerts.Acknowledge(id, Context.User?.Identity?.Name ?? "unknown") ?? throw new HubException("No such alert on this silo (only the newest 50 are kept).");
 
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)

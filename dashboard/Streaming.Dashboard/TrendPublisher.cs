@@ -8,13 +8,18 @@ namespace Streaming.Dashboard;
 /// <summary>
 /// Every <see cref="DashboardOptions.PushInterval"/>, sends each watched group one message with what changed for it:
 /// at most <see cref="DashboardOptions.MaxWindowsPerMessage"/> windows, the most recently changed first. The
-/// <c>system</c> group also gets events per second by kind, dead letters per minute and the areas that changed.
+/// <c>system</c> group also gets the statistics (<see cref="SystemStatistics"/>); a <c>top:{kind}/{metric}</c> group
+/// gets its metric's top entities when they changed, at most once a second.
 /// </summary>
 public sealed partial class TrendPublisher(
-    TrendBuffer buffer, LatestWindowPoller poller, TrendGroups groups, KindRates kinds, DeadLetterRates deadLetters, AreaBoard areas, RecentImages images,
-    IHubContext<TrendHub, ITrendClient> hub, IOptions<DashboardOptions> options, TimeProvider time, ILogger<TrendPublisher> logger)
+    TrendBuffer buffer, LatestWindowPoller poller, TrendGroups groups, KindRates kinds, AreaBoard areas, IngestLatency latency, TopEntities top,
+    SystemStatistics statistics, IHubContext<TrendHub, ITrendClient> hub, IOptions<DashboardOptions> options, TimeProvider time,
+    ILogger<TrendPublisher> logger)
     : BackgroundService
 {
+    private static readonly TimeSpan TopEvery = TimeSpan.FromSeconds(1);
+    private DateTimeOffset _topSent = DateTimeOffset.MinValue;
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -48,6 +53,7 @@ public sealed partial class TrendPublisher(
         var now = time.GetUtcNow();
         var batch = buffer.Drain();
         kinds.Observe(batch.EventsByKind, now);
+        latency.Observe(now);
         areas.Observe(batch.Windows);
         var max = options.Value.MaxWindowsPerMessage;
         var sends = new List<Task>();
@@ -59,7 +65,7 @@ public sealed partial class TrendPublisher(
             var update = new TrendUpdate(group.Key, now, windows, all.Count - windows.Count);
             if (group.Key == TrendGroups.System)
             {
-                update = WithStatistics(update, now);
+                update = statistics.Add(update, now);
                 systemSent = true;
             }
             LogPush(group.Key, windows.Count, update.Omitted);
@@ -67,18 +73,25 @@ public sealed partial class TrendPublisher(
         }
         if (!systemSent && groups.IsWatched(TrendGroups.System))
         {
-            sends.Add(hub.Clients.Group(TrendGroups.System).Update(WithStatistics(new TrendUpdate(TrendGroups.System, now, [], 0), now)));
+            sends.Add(hub.Clients.Group(TrendGroups.System).Update(statistics.Add(new TrendUpdate(TrendGroups.System, now, [], 0), now)));
         }
         else if (!groups.IsWatched(TrendGroups.System))
         {
             areas.Take(all: false); // nobody to tell; a page that joins gets every area in its snapshot
         }
+        if (now - _topSent >= TopEvery)
+        {
+            _topSent = now;
+            foreach (var group in groups.Watched().Where(g => g.StartsWith(TrendGroups.TopPrefix, StringComparison.Ordinal)))
+            {
+                if (top.Take(group[TrendGroups.TopPrefix.Length..], always: false) is { } list)
+                {
+                    sends.Add(hub.Clients.Group(group).Update(new TrendUpdate(group, now, [], 0) { Top = list }));
+                }
+            }
+        }
         await Task.WhenAll(sends);
     }
-
-    /// <summary>The statistics the <c>system</c> group receives with every push (areas: only those that changed).</summary>
-    public TrendUpdate WithStatistics(TrendUpdate update, DateTimeOffset now, bool allAreas = false) =>
-        update with { Kinds = kinds.Current(now), DeadLetters = deadLetters.Current(now), Areas = areas.Take(allAreas), Images = images.Take(allAreas) };
 
     [LoggerMessage(3010, LogLevel.Information, "Dashboard pushes every {IntervalMs} ms, at most {Max} windows per message")]
     private partial void LogStarted(double intervalMs, int max);

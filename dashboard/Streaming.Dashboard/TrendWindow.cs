@@ -1,3 +1,4 @@
+using System.Globalization;
 using Streaming.Domain;
 
 namespace Streaming.Dashboard;
@@ -21,4 +22,23 @@ public sealed record TrendWindow(
         var t when t % TimeSpan.TicksPerSecond == 0 => $"{t / TimeSpan.TicksPerSecond}s",
         _ => $"{(long)size.TotalMilliseconds}ms",
     };
+
+    /// <summary>Reads the notation of <see cref="FormatSize"/> (a positive whole number and s, m, h or d); false otherwise.</summary>
+    public static bool TryParseSize(string? text, out TimeSpan size)
+    {
+        size = default;
+        if (text is not { Length: >= 2 } || !int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n <= 0)
+        {
+            return false;
+        }
+        size = text[^1] switch
+        {
+            's' => TimeSpan.FromSeconds(n),
+            'm' => TimeSpan.FromMinutes(n),
+            'h' => TimeSpan.FromHours(n),
+            'd' => TimeSpan.FromDays(n),
+            _ => default,
+        };
+        return size > TimeSpan.Zero;
+    }
 }

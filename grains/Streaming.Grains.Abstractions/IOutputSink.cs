@@ -19,4 +19,7 @@ public interface IOutputSink
 
     /// <summary>Publishes an entity's new state (the compacted entities topic). Fire and forget.</summary>
     void PublishEntity(EntitySnapshot entity);
+
+    /// <summary>Publishes an alert that fired (the alerts topic, keyed by entity). Fire and forget.</summary>
+    void PublishAlert(Alert alert);
 }

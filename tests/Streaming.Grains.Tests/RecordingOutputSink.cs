@@ -13,6 +13,8 @@ public sealed class RecordingOutputSink : IOutputSink
 
     public static ConcurrentQueue<EntitySnapshot> Entities { get; } = new();
 
+    public static ConcurrentQueue<Alert> Alerts { get; } = new();
+
     public ValueTask PublishCleanAsync(IReadOnlyList<CleanEvent> events, CancellationToken cancellationToken = default)
     {
         foreach (var e in events)
@@ -31,4 +33,6 @@ public sealed class RecordingOutputSink : IOutputSink
     }
 
     public void PublishEntity(EntitySnapshot entity) => Entities.Enqueue(entity);
+
+    public void PublishAlert(Alert alert) => Alerts.Enqueue(alert);
 }

@@ -1,16 +1,20 @@
 "use strict";
-// The dashboard page: joins the "system" group (and one area's when asked), applies each batched update.
+// The dashboard page: joins the "system" group, the chosen metric's top entities ("top:{kind}/{metric}") and at most one
+// drill-down (an area or an entity), so at most three groups; applies each batched update.
 const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const $ = id => document.getElementById(id);
 const system = Charts.board($("system-charts"));
 const area = Charts.board($("area-charts"));
+const entity = Charts.board($("entity-charts"));
 const sparks = new Map(); // kind -> recent per-second values
-let currentArea = null;
+let currentArea = null, currentEntity = null, topMetric = null, role = null;
 
 $("zone").textContent = `Times are shown in your time zone (${Intl.DateTimeFormat().resolvedOptions().timeZone}).`;
-fetch("/account/me").then(r => r.ok ? r.json() : null).then(me => { if (me) { $("user").textContent = `Signed in as ${me.name} (${me.role})`; } });
+fetch("/account/me").then(r => r.ok ? r.json() : null).then(me => {
+  if (me) { $("user").textContent = `Signed in as ${me.name} (${me.role})`; role = me.role; refreshDead(); }
+});
 
 const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/trends").withAutomaticReconnect([0, 1000, 2000, 5000, 10000]).build();
 connection.on("Update", update => apply(update));
@@ -35,7 +39,9 @@ async function start() {
 
 async function join() {
   await joinWithHistory("system");
+  if (topMetric) { apply(await connection.invoke("JoinGroup", `top:${topMetric}`)); }
   if (currentArea) { await joinWithHistory(`area:${currentArea}`); }
+  if (currentEntity) { await joinEntity(currentEntity); }
 }
 
 // Joins a group; its answer holds the newest windows, and the read API the windows before them (for the charts' lines).
@@ -66,11 +72,36 @@ function apply(u) {
     if (u.deadLetters) { deadLetters(u.deadLetters); }
     if (u.areas) { areas(u.areas); }
     if (u.images) { images(u.images); }
+    if (u.sources) { Panels.sources(u.sources); }
+    if (u.latency) { Panels.latency(u.latency); }
+    if (u.topMetrics) { metrics(u.topMetrics); }
+    Alerts.apply(u.alerts, role === "operator", acknowledge);
     trending(u.windows);
   } else if (currentArea && u.group === `area:${currentArea}`) {
     Charts.apply(area, u.windows);
+  } else if (currentEntity && u.group === `entity:${currentEntity}`) {
+    Charts.apply(entity, u.windows);
+    refreshReadings();
+  } else if (topMetric && u.group === `top:${topMetric}` && u.top) {
+    Panels.top(u.top, openEntity);
   }
 }
+
+// The metrics seen; the first time, the page ranks by the first sensor metric (or the first of any).
+async function metrics(list) {
+  const choice = topMetric || list.find(m => m.startsWith("sensor/")) || list[0];
+  Panels.metrics(list, choice);
+  if (choice && choice !== topMetric) { await chooseMetric(choice); }
+}
+
+async function chooseMetric(metric) {
+  if (topMetric) { await connection.invoke("LeaveGroup", `top:${topMetric}`); }
+  topMetric = metric;
+  apply(await connection.invoke("JoinGroup", `top:${metric}`));
+}
+$("top-metric").addEventListener("change", e => chooseMetric(e.target.value));
+
+async function acknowledge(id) { Alerts.apply([await connection.invoke("AcknowledgeAlert", id)], true, acknowledge); }
 
 function kinds(list) {
   const box = $("kinds");
@@ -152,7 +183,22 @@ function images(list) {
   }));
 }
 
+// The newest refused items, fetched again when the counts change; operators may resubmit one as it was.
+let deadTotal = -1;
+async function refreshDead() {
+  const r = await fetch("/api/deadletters?limit=5");
+  if (r.ok) { Panels.recentDead(await r.json(), role === "operator", resubmit); }
+}
+async function resubmit(id) {
+  const r = await fetch(`/dashboard/deadletters/${encodeURIComponent(id)}/resubmit`, { method: "POST" });
+  const answer = r.ok ? await r.json() : null;
+  $("resubmit-status").textContent = !answer ? (r.status === 403 ? "Only operators can resubmit." : `Not resubmitted: the server answered ${r.status}.`)
+    : answer.accepted > 0 ? `Resubmitted: ${answer.accepted} accepted.` : `Resubmitted, and refused again (${answer.rejections?.[0]?.reason || "see the dead letters"}).`;
+}
+
 function deadLetters(list) {
+  const total = list.reduce((n, d) => n + d.total, 0);
+  if (total !== deadTotal && role) { deadTotal = total; refreshDead(); }
   const body = $("dead-letters").tBodies[0];
   body.replaceChildren();
   if (list.length === 0) {
@@ -170,6 +216,7 @@ function deadLetters(list) {
 }
 
 async function selectArea(name) {
+  await closeEntity(false);
   if (currentArea) { await connection.invoke("LeaveGroup", `area:${currentArea}`); }
   currentArea = name;
   for (const b of $("areas").querySelectorAll("button")) { b.setAttribute("aria-pressed", String(b.textContent === name)); }
@@ -181,13 +228,62 @@ async function selectArea(name) {
   $("area-title").scrollIntoView({ block: "nearest" });
 }
 
-$("area-close").addEventListener("click", async () => {
-  if (currentArea) { await connection.invoke("LeaveGroup", `area:${currentArea}`); }
+async function closeArea(focusBack = true) {
+  if (!currentArea) { return; }
+  await connection.invoke("LeaveGroup", `area:${currentArea}`);
   const was = currentArea;
   currentArea = null;
   $("area-section").hidden = true;
   Charts.clear(area);
-  [...$("areas").querySelectorAll("button")].find(b => b.textContent === was)?.focus();
-});
+  for (const b of $("areas").querySelectorAll("button")) { b.setAttribute("aria-pressed", "false"); }
+  if (focusBack) { [...$("areas").querySelectorAll("button")].find(b => b.textContent === was)?.focus(); }
+}
+$("area-close").addEventListener("click", () => closeArea());
+
+// An entity's drill-down: its group (emitted windows), the read API's history for the charts and its latest readings.
+async function openEntity(key) {
+  await closeArea(false);
+  await closeEntity(false);
+  currentEntity = key;
+  $("entity-title").textContent = `Entity: ${key}`;
+  $("entity-section").hidden = false;
+  $("entity-section").dataset.entity = key;
+  await joinEntity(key);
+  $("entity-title").scrollIntoView({ block: "nearest" });
+  $("entity-close").focus();
+}
+
+async function joinEntity(key) {
+  apply(await connection.invoke("JoinGroup", `entity:${key}`));
+  const snapshot = await refreshReadings(true);
+  const KINDS = { posts: "social", images: "media" };
+  for (const metric of Object.keys(snapshot?.current || {})) {
+    const r = await fetch(`/api/entities/${encodeURIComponent(key)}/windows?metric=${encodeURIComponent(metric)}&kind=${KINDS[metric] || "sensor"}&size=1m`);
+    if (r.ok) { apply({ group: `entity:${key}`, windows: (await r.json()).slice(-60).map(h => ({ ...h, owner: key })) }); }
+  }
+}
+
+// The latest readings, fetched at most every 2 seconds while the entity is open.
+let readingsAt = 0;
+async function refreshReadings(now = false) {
+  if (!currentEntity || (!now && Date.now() - readingsAt < 2000)) { return null; }
+  readingsAt = Date.now();
+  const r = await fetch(`/api/entities/${encodeURIComponent(currentEntity)}`);
+  const snapshot = r.ok ? await r.json() : null;
+  if (snapshot) { Panels.readings(snapshot); }
+  return snapshot;
+}
+setInterval(() => refreshReadings(), 5000);
+
+async function closeEntity(focusBack = true) {
+  if (!currentEntity) { return; }
+  await connection.invoke("LeaveGroup", `entity:${currentEntity}`);
+  const was = currentEntity;
+  currentEntity = null;
+  $("entity-section").hidden = true;
+  Charts.clear(entity);
+  if (focusBack) { [...$("top").querySelectorAll("button")].find(b => b.textContent === was)?.focus(); }
+}
+$("entity-close").addEventListener("click", () => closeEntity());
 
 start();

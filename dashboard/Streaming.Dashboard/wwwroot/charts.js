@@ -99,10 +99,10 @@ const Charts = (() => {
       span(`badge ${last.final ? "final" : "provisional"}`, last.final ? "final" : "provisional"),
       ...(s.revised.size ? [span("badge revised", `revised ${s.revised.size}×`)] : []),
       span("latest", s.noun ? `${from}–${to}: ${number.format(last.count)} ${s.noun}`
-        : `${from}–${to}: ${number.format(last.count)} readings, mean ${withUnit(last.mean, s.metric)}, 95th percentile ${withUnit(last.p95, s.metric)}`));
+        : `${from}–${to}: ${number.format(last.count)} reading${last.count === 1 ? "" : "s"}, mean ${withUnit(last.mean, s.metric)}, 95th percentile ${withUnit(last.p95, s.metric)}`));
   }
 
   function span(className, text) { return Object.assign(document.createElement("span"), { className, textContent: text }); }
 
-  return { board, apply, clear };
+  return { board, apply, clear, withUnit };
 })();

@@ -20,11 +20,15 @@ public static class DeadLetterEndpoints
         app.MapGet("/api/deadletters", (DeadLetterOffice office, DeadLetterStage? stage, string? reason, int? limit) =>
             TypedResults.Ok(office.Recent(stage, reason, Math.Clamp(limit ?? 100, 1, DeadLetterOffice.RecentCapacity))));
         app.MapGet("/api/deadletters/counts", (DeadLetterOffice office) => TypedResults.Ok(office.Counts()));
-        app.MapPost("/api/deadletters/{id}/resubmit", Resubmit).DisableAntiforgery();
+        app.MapPost("/api/deadletters/{id}/resubmit", ResubmitAsync).DisableAntiforgery();
         return app;
     }
 
-    private static async Task<IResult> Resubmit(string id, HttpContext http, DeadLetterOffice office, IngestService ingest,
+    /// <summary>
+    /// Sends dead letter <paramref name="id"/> through the pipeline again, as it was or with the request's body as the
+    /// corrected one; answered as <c>POST /api/ingest</c>. Public so a host can map it again behind its own authorization.
+    /// </summary>
+    public static async Task<IResult> ResubmitAsync(string id, HttpContext http, DeadLetterOffice office, IngestService ingest,
         IOptions<HttpIngressOptions> options, TimeProvider time, ILoggerFactory loggers)
     {
         var limits = options.Value;

@@ -33,6 +33,12 @@ internal static class CloudEventMessages
         Create(s.Key, s, KafkaJsonContext.Default.EntitySnapshot, $"{s.Key}/{s.EventsApplied}", $"/streaming/entity/{Segment(s.Key)}",
             "entity.v1", s.LastReceivedAt ?? DateTimeOffset.UnixEpoch);
 
+    public static Message<string?, byte[]> Alert(Alert alert)
+    {
+        var value = AlertMessage.From(alert);
+        return Create(alert.Entity, value, KafkaJsonContext.Default.AlertMessage, alert.Id, $"/streaming/alert/{Segment(alert.Entity)}", "alert.v1", alert.FiredAt);
+    }
+
     public static Message<string?, byte[]> DeadLetter(DeadLetter letter, int maxPayloadBytes)
     {
         var original = letter.Payload.Length;

@@ -15,4 +15,5 @@ namespace Streaming.Ingress;
 [JsonSerializable(typeof(WindowMessage))]
 [JsonSerializable(typeof(EntitySnapshot))]
 [JsonSerializable(typeof(DeadLetter))]
+[JsonSerializable(typeof(AlertMessage))]
 internal sealed partial class KafkaJsonContext : JsonSerializerContext;

@@ -44,6 +44,9 @@ public sealed class KafkaOutputSink(KafkaOutputProducer producer) : IOutputSink
     /// <inheritdoc />
     public void PublishEntity(EntitySnapshot entity) => producer.ProduceUnawaited(Topics.Entities, CloudEventMessages.Entity(entity));
 
+    /// <inheritdoc />
+    public void PublishAlert(Alert alert) => producer.ProduceUnawaited(Topics.Alerts, CloudEventMessages.Alert(alert));
+
     private async ValueTask ProduceAsync(Message<string?, byte[]> message, BatchDelivery batch, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();

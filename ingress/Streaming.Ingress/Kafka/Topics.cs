@@ -33,8 +33,10 @@ public static class Topics
     public const string Aggregates = "streaming.aggregates.v1";
 
     /// <summary>
-    /// Alerts. Reserved: created on the embedded broker so consumers can subscribe now, but nothing publishes to it
-    /// yet. Key = entity key; value schema to be defined with the first alert rule. Delete policy, 30 days.
+    /// Alerts: a threshold rule (<c>Alerts:Rules</c>) crossed by an entity's window, once per rule, entity and window.
+    /// Key = entity key. Value = alert JSON v1: <c>id</c>, <c>rule</c>, <c>entity</c>, <c>kind</c>, <c>metric</c>, <c>size</c>,
+    /// <c>start</c>, <c>end</c>, <c>mean</c>, <c>count</c>, <c>threshold</c>, <c>direction</c> (<c>above</c> or <c>below</c>),
+    /// <c>final</c> (whether the window was final, else provisional), <c>firedAt</c>. Delete policy, 30 days.
     /// </summary>
     public const string Alerts = "streaming.alerts.v1";
 

@@ -24,7 +24,7 @@ internal sealed record WindowMessage(
     }
 
     // The read API's notation: the largest whole unit (30s, 1m, 1h, 1d).
-    private static string Format(TimeSpan size) => size switch
+    public static string Format(TimeSpan size) => size switch
     {
         { Ticks: var t } when t % TimeSpan.TicksPerDay == 0 => $"{t / TimeSpan.TicksPerDay}d",
         { Ticks: var t } when t % TimeSpan.TicksPerHour == 0 => $"{t / TimeSpan.TicksPerHour}h",

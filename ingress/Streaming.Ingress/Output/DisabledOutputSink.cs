@@ -23,4 +23,10 @@ public sealed class DisabledOutputSink : IOutputSink
     {
         // Nothing downstream to tell.
     }
+
+    /// <inheritdoc />
+    public void PublishAlert(Alert alert)
+    {
+        // Nothing downstream to tell.
+    }
 }

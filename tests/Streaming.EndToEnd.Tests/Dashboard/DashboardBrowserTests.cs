@@ -13,7 +13,11 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
 
     private DashboardSilo _silo = null!;
 
-    public async Task InitializeAsync() => _silo = await DashboardSilo.StartAsync();
+    public async Task InitializeAsync() => _silo = await DashboardSilo.StartAsync(new Dictionary<string, string>
+    {
+        ["Dashboard:SilentAfter"] = "00:00:05",
+        ["Alerts:Rules:0:Metric"] = "pm25", ["Alerts:Rules:0:Above"] = "25", ["Alerts:Rules:0:Window"] = "1m",
+    });
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
 
@@ -28,13 +32,7 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         // A fresh profile each launch (no persistent context): nothing carries over between runs.
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumArgs });
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, TimezoneId = "Europe/London" });
-        var page = await context.NewPageAsync();
-
-        await page.GotoAsync(new Uri(_silo.BaseAddress, "/").ToString());
-        await page.GetByLabel("User name").FillAsync(DashboardSilo.Viewer);
-        await page.GetByLabel("Password").FillAsync(DashboardSilo.ViewerPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#user")).ToHaveTextAsync("Signed in as viewer (viewer)", new() { Timeout = 20_000 });
+        var page = await SignInAsync(context, DashboardSilo.Viewer, DashboardSilo.ViewerPassword);
 
         // Four minutes of readings from one sensor: the newest minute's window holds three.
         var minute = DashboardSilo.RecentMinute();
@@ -50,6 +48,9 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
         await Assertions.Expect(chart).ToHaveAttributeAsync("data-final", "false", Within);
         await Assertions.Expect(chart.Locator(".badge.provisional")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".kind[data-kind='sensor']")).ToHaveAttributeAsync("data-total", "9", Within);
+        await Assertions.Expect(page.Locator(".kind[data-kind='sensor'] .latency")).ToContainTextAsync("Ingest to screen: half within", new() { Timeout = 20_000 });
+        var source = page.Locator("#sources tr[data-source='aq-dash-browser']");
+        await Assertions.Expect(source).ToHaveAttributeAsync("data-last-hour", "9", Within);
         // The areas table counts each area's last full window (event time has passed it): the minute before, with two.
         await Assertions.Expect(page.Locator("#areas tr[data-area='unassigned']")).ToHaveAttributeAsync("data-readings", "2", Within);
 
@@ -71,8 +72,54 @@ public sealed class DashboardBrowserTests : IAsyncLifetime
             null, new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("#trending li").First).ToHaveAttributeAsync("data-term", "nhs", Within);
 
+        // The sensor has stopped sending: after Dashboard:SilentAfter (5 s here) it is listed as silent, not hidden.
+        await Assertions.Expect(source).ToHaveAttributeAsync("data-state", "silent", Within);
+        await Assertions.Expect(source).ToContainTextAsync("Silent for");
+
+        // A hotter sensor: its minute before averages 45, above the rule's 25. The alert shows at once; it tops pm25's entities.
+        await _silo.PostPm25Async("aq-dash-hot", minute.AddMinutes(-1), 40, 50);
+        await _silo.PostPm25Async("aq-dash-hot", minute.AddSeconds(20), 20);
+        var alert = page.Locator("#alerts tr[data-entity='source:aq-dash-hot']");
+        await Assertions.Expect(alert).ToHaveAttributeAsync("data-acknowledged", "false", Within);
+        await Assertions.Expect(alert.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#alerts-news")).ToContainTextAsync("New alert at source:aq-dash-hot");
+        await page.Locator("#top-metric").SelectOptionAsync("sensor/pm25");
+        await Assertions.Expect(page.Locator("#top tbody tr").First).ToHaveAttributeAsync("data-entity", "source:aq-dash-hot", Within);
+        await Assertions.Expect(page.Locator("#top tbody tr").First).ToHaveAttributeAsync("data-mean", "45", Within);
+
+        // Drill down into the entity with the keyboard: its own chart and latest reading.
+        await page.GetByRole(AriaRole.Button, new() { Name = "source:aq-dash-hot", Exact = true }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#entity-charts figure[data-series='sensor/pm25']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#entity-readings tr[data-metric='pm25']")).ToHaveAttributeAsync("data-value", "20", Within);
+        await Assertions.Expect(page.Locator("#area-section")).ToBeHiddenAsync();
+
+        // An operator, in another browser context, acknowledges the alert from the keyboard and resubmits a refused item.
+        var operatorContext = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, TimezoneId = "Europe/London" });
+        var operatorPage = await SignInAsync(operatorContext, DashboardSilo.Operator, DashboardSilo.OperatorPassword);
+        var acknowledge = operatorPage.Locator("#alerts tr[data-entity='source:aq-dash-hot']").GetByRole(AriaRole.Button, new() { Name = "Acknowledge" });
+        await acknowledge.FocusAsync(new() { Timeout = 20_000 });
+        await operatorPage.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(alert).ToHaveAttributeAsync("data-acknowledged", "true", Within);
+        await Assertions.Expect(alert).ToContainTextAsync("By operator");
+        await Assertions.Expect(page.Locator("#recent-dead tbody tr").First).ToContainTextAsync("Operators can resubmit", new() { Timeout = 20_000 });
+        await operatorPage.Locator("#recent-dead tbody tr").First.GetByRole(AriaRole.Button, new() { Name = "Resubmit" }).ClickAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(operatorPage.Locator("#resubmit-status")).ToContainTextAsync("Resubmitted, and refused again (OutOfRange)", new() { Timeout = 20_000 });
+
         var shot = Path.Combine(RepositoryRoot.Find(), "artifacts", "test-results", "dashboard", "dashboard.png");
         Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
         await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+    }
+
+    private async Task<IPage> SignInAsync(IBrowserContext context, string user, string password)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(_silo.BaseAddress, "/").ToString());
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#user")).ToHaveTextAsync($"Signed in as {user} ({(user == DashboardSilo.Operator ? "operator" : "viewer")})",
+            new() { Timeout = 20_000 });
+        return page;
     }
 }

@@ -46,6 +46,10 @@ internal sealed class DashboardSilo : IAsyncDisposable
         return cookies;
     }
 
+    /// <summary>An HTTP client that sends <paramref name="cookies"/> (a signed-in user's) and does not follow redirects.</summary>
+    public HttpClient Client(CookieContainer cookies) =>
+        new(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+
     /// <summary>Posts pm25 readings for <paramref name="source"/>, one event per value, a second apart from <paramref name="start"/>.</summary>
     public async Task PostPm25Async(string source, DateTimeOffset start, params double[] values)
     {

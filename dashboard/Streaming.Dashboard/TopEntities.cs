@@ -1,0 +1,113 @@
+using Streaming.Domain;
+
+namespace Streaming.Dashboard;
+
+/// <summary>
+/// Per metric, each entity's newest window of the smallest size seen, from the entity windows this silo's grains emit,
+/// ranked on request by mean (then readings). Entities whose newest window began more than <see cref="Horizon"/> before
+/// the metric's newest are left out of the ranking. Bounded: <see cref="MaxMetrics"/> metrics of <see cref="MaxEntities"/> entities.
+/// </summary>
+public sealed class TopEntities
+{
+    /// <summary>Entities in a top list.</summary>
+    public const int Shown = 10;
+
+    /// <summary>Most metrics kept (and offered in the page's select box).</summary>
+    public const int MaxMetrics = 100;
+
+    /// <summary>Most entities kept per metric; newer ones are not ranked until old ones go.</summary>
+    public const int MaxEntities = 100_000;
+
+    /// <summary>How far behind the newest window an entity's newest window may be and still rank.</summary>
+    public static readonly TimeSpan Horizon = TimeSpan.FromHours(1);
+
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Board> _metrics = new(StringComparer.Ordinal);
+    private bool _metricsChanged;
+
+    /// <summary>Takes in an entity's emitted windows.</summary>
+    public void Observe(string entity, IReadOnlyList<WindowResult> windows)
+    {
+        lock (_lock)
+        {
+            foreach (var w in windows.Where(w => w.Aggregate.Count > 0 && double.IsFinite(w.Aggregate.Mean)))
+            {
+                var metric = w.Series.ToString();
+                if (!_metrics.TryGetValue(metric, out var board))
+                {
+                    if (_metrics.Count >= MaxMetrics)
+                    {
+                        continue;
+                    }
+                    _metrics[metric] = board = new Board(w.Size, w.Start);
+                    _metricsChanged = true;
+                }
+                if (w.Size < board.Size)
+                {
+                    board.Size = w.Size;
+                    board.Newest = w.Start;
+                    board.Entities.Clear();
+                }
+                if (w.Size != board.Size || (board.Entities.TryGetValue(entity, out var kept)
+                    && (kept.Start > w.Start || (kept.Start == w.Start && kept.Revision > w.Revision))))
+                {
+                    continue;
+                }
+                if (board.Entities.Count < MaxEntities || board.Entities.ContainsKey(entity))
+                {
+                    board.Entities[entity] = w;
+                    board.Newest = w.Start > board.Newest ? w.Start : board.Newest;
+                    board.Changed = true;
+                }
+            }
+        }
+    }
+
+    /// <summary>The metrics seen, in order, when they changed since the previous call (or <paramref name="always"/>), else null.</summary>
+    public IReadOnlyList<string>? TakeMetrics(bool always)
+    {
+        lock (_lock)
+        {
+            if (!_metricsChanged && !always)
+            {
+                return null;
+            }
+            _metricsChanged &= always;
+            return [.. _metrics.Keys.Order(StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>The top list of <paramref name="metric"/> when it changed since the previous call (or <paramref name="always"/>), else null.</summary>
+    public TopList? Take(string metric, bool always)
+    {
+        lock (_lock)
+        {
+            if (!_metrics.TryGetValue(metric, out var board))
+            {
+                return always ? new TopList(metric, "", [], 0) : null;
+            }
+            if (!board.Changed && !always)
+            {
+                return null;
+            }
+            board.Changed &= always;
+            var from = board.Newest - Horizon;
+            var ranked = board.Entities.Where(e => e.Value.Start >= from).ToList();
+            var top = ranked.OrderByDescending(e => e.Value.Aggregate.Mean).ThenByDescending(e => e.Value.Aggregate.Count)
+                .ThenBy(e => e.Key, StringComparer.Ordinal).Take(Shown)
+                .Select(e => new TopEntity(e.Key, e.Value.Aggregate.Mean, e.Value.Aggregate.Count, e.Value.Start, e.Value.Final));
+            return new TopList(metric, TrendWindow.FormatSize(board.Size), [.. top], ranked.Count);
+        }
+    }
+
+    private sealed class Board(TimeSpan size, DateTimeOffset newest)
+    {
+        public TimeSpan Size { get; set; } = size;
+
+        public DateTimeOffset Newest { get; set; } = newest;
+
+        public Dictionary<string, WindowResult> Entities { get; } = new(StringComparer.Ordinal);
+
+        public bool Changed { get; set; }
+    }
+}
