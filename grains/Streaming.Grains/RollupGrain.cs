@@ -19,7 +19,7 @@ public sealed partial class RollupGrain(
     ILogger<RollupGrain> logger)
     : Grain, IRollupGrain
 {
-    private readonly GroupCommit _commit = new(() => state.WriteStateAsync());
+    private readonly GroupCommit _commit = new(() => state.WriteStateAsync(), options.Value.CommitInterval, time);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
