@@ -77,14 +77,16 @@ public sealed class ImageInspector(IOptions<MediaOptions> options)
         stream.Position = 0;
         using var timeout = new CancellationTokenSource(_options.DecodeTimeout);
         Image<Rgb24> image;
+        var tooSlow = ImageInspection.Refused(RejectReason.TooLarge, Invariant($"decoding took longer than the limit of {_options.DecodeTimeout.TotalSeconds:0.###} s"));
         try
         {
-            // Synchronous on the calling thread; the JPEG and PNG decoders check the token as they go.
+            // Synchronous on the calling thread; the JPEG and PNG decoders check the token as they go, though not
+            // everywhere: a decode that finishes past the bound is refused all the same.
             image = Formats.ImageFormatsManager.FindDecoder(format).Decode<Rgb24>(Formats, stream, timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            return ImageInspection.Refused(RejectReason.TooLarge, Invariant($"decoding took longer than the limit of {_options.DecodeTimeout.TotalSeconds:0.###} s"));
+            return tooSlow;
         }
         catch (Exception e) when (ImageFaults.Classify(e) is { } fault)
         {
@@ -93,7 +95,9 @@ public sealed class ImageInspector(IOptions<MediaOptions> options)
 
         using (image)
         {
-            return ImageInspection.Accepted(Describe(image, format, body.Span));
+            // The bound covers the thumbnail and hashes too: an image whose whole inspection ran over it is refused.
+            var facts = timeout.IsCancellationRequested ? null : Describe(image, format, body.Span);
+            return facts is null || timeout.IsCancellationRequested ? tooSlow : ImageInspection.Accepted(facts);
         }
     }
 

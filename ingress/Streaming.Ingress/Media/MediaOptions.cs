@@ -34,7 +34,7 @@ public sealed class MediaOptions
     [Range(1, 65_535)]
     public int MaxHeight { get; set; } = 12_000;
 
-    /// <summary>Longest time decoding one image may take; beyond it the image is refused as too large. Default 5 seconds.</summary>
+    /// <summary>Longest time decoding one image (with its thumbnail and hashes) may take; beyond it the image is refused as too large. Default 5 seconds.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "00:10:00")]
     public TimeSpan DecodeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
