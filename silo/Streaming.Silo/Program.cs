@@ -15,6 +15,7 @@ builder.Services.AddMqttIngress();
 builder.Services.AddKafkaOutput(builder.Configuration);
 builder.Services.AddKafkaIngress(builder.Configuration);
 builder.Services.AddStreamingApi();
+builder.Services.AddReplaySandbox();
 builder.AddDashboard();
 
 var app = builder.Build();

@@ -17,6 +17,7 @@ public sealed partial class EmbeddedKafkaBroker : IDisposable
     private readonly ILogger<EmbeddedKafkaBroker> _logger;
     private IntPtr _handle;
     private IntPtr _cluster;
+    private readonly int _partitions;
 
     public EmbeddedKafkaBroker(IOptions<KafkaOptions> options, ILogger<EmbeddedKafkaBroker> logger)
     {
@@ -44,7 +45,7 @@ public sealed partial class EmbeddedKafkaBroker : IDisposable
         }
         RdKafkaMockNative.MockSetControllerId(_cluster, 1);
         RdKafkaMockNative.MockGroupInitialRebalanceDelayMs(_cluster, 0);
-        var partitions = options.Value.EmbeddedPartitions;
+        var partitions = _partitions = options.Value.EmbeddedPartitions;
         foreach (var topic in Topics.All.Concat(Topics.Inputs))
         {
             var error = RdKafkaMockNative.MockTopicCreate(_cluster, topic, partitions, 1);
@@ -60,6 +61,20 @@ public sealed partial class EmbeddedKafkaBroker : IDisposable
 
     /// <summary>Where clients connect: <c>127.0.0.1:PORT</c>.</summary>
     public string BootstrapServers { get; }
+
+    /// <summary>
+    /// Creates a topic with the configured partitions unless it exists (a sandbox's topic is named only when it runs).
+    /// </summary>
+    public void CreateTopic(string topic)
+    {
+        const int TopicAlreadyExists = 36;
+        ObjectDisposedException.ThrowIf(_cluster == IntPtr.Zero, this);
+        var error = RdKafkaMockNative.MockTopicCreate(_cluster, topic, _partitions, 1);
+        if (error != 0 && error != TopicAlreadyExists)
+        {
+            throw new InvalidOperationException($"The embedded broker could not create topic {topic}: librdkafka error {error}.");
+        }
+    }
 
     public void Dispose()
     {

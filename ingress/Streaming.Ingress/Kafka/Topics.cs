@@ -49,6 +49,14 @@ public static class Topics
     /// </summary>
     public const string DeadLetter = "streaming.deadletter.v1";
 
+    /// <summary>
+    /// A sandbox's window results (<c>streaming.sandbox.{name}.aggregates.v1</c>): the final windows of a completed sandbox
+    /// run (<c>POST /api/replay/sandbox</c>), once each. Key and value exactly as <see cref="Aggregates"/>. Created on the
+    /// embedded broker when the run publishes; create it beforehand on a real cluster. Delete policy, 7 days.
+    /// </summary>
+    /// <param name="sandbox">The sandbox's name (lower-case letters, digits, '-' and '_').</param>
+    public static string SandboxAggregates(string sandbox) => $"streaming.sandbox.{sandbox}.aggregates.v1";
+
     /// <summary>Every output topic, as the embedded broker creates them.</summary>
     public static IReadOnlyList<string> All { get; } = [Clean, Entities, Aggregates, Alerts, DeadLetter];
 

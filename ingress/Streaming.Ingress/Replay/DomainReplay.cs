@@ -5,7 +5,8 @@ namespace Streaming.Ingress;
 /// <summary>
 /// The live pipeline's pure steps, in memory and without grains: per source, linking (<see cref="EventLinker"/>) and
 /// cleaning (<see cref="SensorCleaning"/>, from a fresh <see cref="SourceCleaningState"/>); per entity,
-/// <see cref="EntityModel"/>. Records are passed over: they carry no readings, and linking them needs the record grains.
+/// <see cref="EntityModel"/>; with <see cref="Rollups"/>, each entity's window deltas roll up to its area and the system.
+/// Records are passed over: they carry no readings, and linking them needs the record grains.
 /// </summary>
 public sealed class DomainReplay(ReplaySettings settings)
 {
@@ -14,6 +15,9 @@ public sealed class DomainReplay(ReplaySettings settings)
 
     /// <summary>Each entity's state after what has been applied so far.</summary>
     public IReadOnlyDictionary<EntityKey, EntityState> Entities => _entities;
+
+    /// <summary>Where entities' window deltas roll up, when the replay keeps roll-ups (a sandbox); null otherwise.</summary>
+    public SandboxRollups? Rollups { get; init; }
 
     /// <summary>Events applied to their entity.</summary>
     public long Applied { get; private set; }
@@ -45,7 +49,9 @@ public sealed class DomainReplay(ReplaySettings settings)
                 _entities[entity] = state = new EntityState();
             }
             var batch = indexes.Select(i => result[i]!).ToList();
-            var outcomes = EntityModel.Apply(state, batch, settings.Windows, settings.Cleaning.MaxDedupeEntries).Outcomes;
+            var applied = EntityModel.Apply(state, batch, settings.Windows, settings.Cleaning.MaxDedupeEntries);
+            Rollups?.Merge(entity, applied.Deltas);
+            var outcomes = applied.Outcomes;
             for (var j = 0; j < indexes.Count; j++)
             {
                 if (outcomes[j] != ApplyOutcome.Applied)
@@ -54,9 +60,10 @@ public sealed class DomainReplay(ReplaySettings settings)
                 }
             }
         }
-        var applied = result.Count(c => c is not null);
-        Applied += applied;
-        NotApplied += envelopes.Count - applied;
+        Rollups?.Forward();
+        var count = result.Count(c => c is not null);
+        Applied += count;
+        NotApplied += envelopes.Count - count;
         return result;
     }
 

@@ -6,20 +6,30 @@ namespace Streaming.Silo;
 
 /// <summary>
 /// The <c>replay</c> command's arguments: <c>--from ISO --to ISO [--source S]... [--kind K]... [--metric M]...
-/// --out FILE.jsonl|FILE.csv|FILE.parquet [--archive FOLDER]</c>.
+/// (--out FILE.jsonl|FILE.csv|FILE.parquet [--archive FOLDER] | --sandbox NAME [--set KEY=VALUE]... [--silo URL])</c>.
 /// </summary>
-public sealed record ReplayArguments(ReplayPlan Plan, string Out, ReplayFormat Format, string? Archive)
+public sealed record ReplayArguments(ReplayPlan Plan, string? Out, ReplayFormat Format, string? Archive)
 {
     /// <summary>The usage line printed with an error.</summary>
     public const string Usage = "usage: replay --from <ISO 8601> --to <ISO 8601> [--source S]... [--kind K]... [--metric M]... "
-        + "--out FILE.jsonl|FILE.csv|FILE.parquet [--archive FOLDER]";
+        + "(--out FILE.jsonl|FILE.csv|FILE.parquet [--archive FOLDER] | --sandbox NAME [--set KEY=VALUE]... [--silo URL])\n"
+        + "       replay diff --sandbox NAME [--limit N] [--silo URL]";
+
+    /// <summary>The sandbox to fill through the running silo, instead of an export.</summary>
+    public string? Sandbox { get; init; }
+
+    /// <summary>The sandbox's setting overrides (<c>--set Cleaning:Limits:pm25:Max=50</c>).</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
+    /// <summary>The running silo's address (<c>--silo</c>), else the configured <c>Urls</c>' first.</summary>
+    public string? Silo { get; init; }
 
     /// <summary>Parses the arguments after <c>replay</c>; on failure returns null and says why.</summary>
     public static ReplayArguments? Parse(IReadOnlyList<string> args, out string? error)
     {
         error = null;
         var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        string[] known = ["--from", "--to", "--source", "--kind", "--metric", "--out", "--archive", "--sandbox"];
+        string[] known = ["--from", "--to", "--source", "--kind", "--metric", "--out", "--archive", "--sandbox", "--set", "--silo"];
         for (var i = 0; i < args.Count; i += 2)
         {
             if (!known.Contains(args[i]))
@@ -37,9 +47,19 @@ public sealed record ReplayArguments(ReplayPlan Plan, string Out, ReplayFormat F
         List<string> All(string name) => values.GetValueOrDefault(name) ?? [];
         string? One(string name) => All(name) is [var only] ? only : null;
 
-        if (values.ContainsKey("--sandbox"))
+        var sandbox = One("--sandbox");
+        var settings = All("--set").Select(p => p.Split('=', 2)).ToList();
+        if (values.ContainsKey("--sandbox") == values.ContainsKey("--out"))
         {
-            error = "--sandbox is not supported yet: export with --out";
+            error = "give either --out FILE (an export) or --sandbox NAME (a sandbox run in the running silo)";
+        }
+        else if (values.ContainsKey("--sandbox") && !SandboxNames.IsValid(sandbox))
+        {
+            error = $"--sandbox must be given once, {SandboxNames.Rule}";
+        }
+        else if (settings.Any(p => p.Length != 2 || p[0].Length == 0) || (settings.Count > 0 && sandbox is null))
+        {
+            error = "--set takes KEY=VALUE (Cleaning:Limits:pm25:Max=50), and only with --sandbox";
         }
         else if (!TryTime(One("--from"), out var from) || !TryTime(One("--to"), out var to))
         {
@@ -49,7 +69,7 @@ public sealed record ReplayArguments(ReplayPlan Plan, string Out, ReplayFormat F
         {
             error = "--from must be before --to";
         }
-        else if (One("--out") is not { } output || ReplayWriters.FormatOf(output) is not { } format)
+        else if (sandbox is null && (One("--out") is not { } file || ReplayWriters.FormatOf(file) is null))
         {
             error = "--out must be given once and end in .jsonl, .csv or .parquet";
         }
@@ -59,7 +79,14 @@ public sealed record ReplayArguments(ReplayPlan Plan, string Out, ReplayFormat F
         }
         else
         {
-            return new ReplayArguments(new ReplayPlan(from, to, All("--source"), kinds, All("--metric")), output, format, One("--archive"));
+            var output = One("--out");
+            return new ReplayArguments(new ReplayPlan(from, to, All("--source"), kinds, All("--metric")), output,
+                output is null ? ReplayFormat.JsonLines : ReplayWriters.FormatOf(output)!.Value, One("--archive"))
+            {
+                Sandbox = sandbox, Silo = One("--silo"),
+                Settings = settings.GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.OrdinalIgnoreCase),
+            };
         }
         return null;
     }

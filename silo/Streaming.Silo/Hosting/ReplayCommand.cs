@@ -8,7 +8,8 @@ namespace Streaming.Silo;
 
 /// <summary>
 /// <c>Streaming.Silo replay ...</c>: exports a time range from the archive without starting the Orleans host, so it
-/// works whether or not the platform is running. Reads the same configuration as the silo (appsettings.json beside the
+/// works whether or not the platform is running. <c>--sandbox</c> and <c>replay diff</c> instead ask the running silo
+/// (<see cref="SandboxClient"/>), since a sandbox's windows live in its grains. Reads the same configuration as the silo (appsettings.json beside the
 /// binaries, then environment variables). Exit code 0 on success, 1 on bad arguments or a failed export.
 /// </summary>
 public static class ReplayCommand
@@ -16,23 +17,31 @@ public static class ReplayCommand
     /// <summary>Runs the command with the arguments after <c>replay</c>.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
+        var config = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
+        if (args is ["diff", .. var rest])
+        {
+            return await SandboxClient.DiffAsync(rest, config);
+        }
         if (ReplayArguments.Parse(args, out var error) is not { } parsed)
         {
             await Console.Error.WriteLineAsync($"replay: {error}\n{ReplayArguments.Usage}");
             return 1;
         }
-        var config = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory)
-            .AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
         var folder = parsed.Archive
             ?? config.GetSection(ReplayOptions.Section).Get<ReplayOptions>()?.ArchiveFolder ?? ReplayOptions.DefaultFolder;
         using var cancel = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+        if (parsed.Sandbox is not null)
+        {
+            return await SandboxClient.RunAsync(parsed, config, cancel.Token);
+        }
         try
         {
             var settings = Settings(config);
             await Console.Out.WriteLineAsync(
                 $"replay: {parsed.Plan.From:O} to {parsed.Plan.To:O} from {Path.GetFullPath(folder)} into {parsed.Out}");
-            await using var writer = ReplayWriters.Create(parsed.Format, new FileStream(parsed.Out, FileMode.Create, FileAccess.ReadWrite));
+            await using var writer = ReplayWriters.Create(parsed.Format, new FileStream(parsed.Out!, FileMode.Create, FileAccess.ReadWrite));
             var result = await new ReplayExporter(folder, settings, TimeProvider.System)
                 .ExportAsync(parsed.Plan, writer, new ReplayConsoleProgress(Console.Out), cancel.Token);
             if (result.SkippedLines > 0)

@@ -10,8 +10,8 @@ namespace Streaming.Silo;
 
 /// <summary>
 /// <c>POST /api/replay/export</c>: exports a time range from this silo's archive and answers with the file. The export
-/// runs within the request into a temporary file, then streams out (fine for a day or a week; long ranges will want a job
-/// with progress, later). The silo's own settings drive cleaning, linking and windows.
+/// runs within the request into a temporary file, then streams out (fine for a day or a week). The silo's own settings
+/// drive cleaning, linking and windows. Also maps the sandbox and run endpoints (<see cref="SandboxEndpoints"/>).
 /// </summary>
 public static class ReplayEndpoints
 {
@@ -62,6 +62,7 @@ public static class ReplayEndpoints
                 temp, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             return TypedResults.File(file, ReplayWriters.ContentType(format), "replay" + Extension(format));
         });
+        app.MapSandboxEndpoints();
         return app;
     }
 

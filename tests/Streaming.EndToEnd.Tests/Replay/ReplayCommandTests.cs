@@ -34,12 +34,44 @@ public sealed class ReplayCommandTests(ReplaySilo fixture)
         }
     }
 
+    [Fact]
+    public async Task ReplayCommand_SandboxWithRunningSilo_RunsThereAndDiffPrintsTheChangedWindows()
+    {
+        var silo = $"http://127.0.0.1:{fixture.Silo.HttpPort}";
+        var name = $"cmd-{Guid.NewGuid():N}"[..16];
+        await new SandboxApi(fixture.Silo.Http).LiveSettledAsync();
+
+        var (code, stdout, stderr) = await Run(["--from", Iso(ReplaySilo.From), "--to", Iso(ReplaySilo.To), "--kind", "sensor",
+            "--sandbox", name, "--set", "Cleaning:Limits:no2:Max=150", "--silo", silo]);
+        Assert.True(code == 0, $"exit code {code}\n{stdout}\n{stderr}");
+        Assert.Contains($"sandbox {name} is ready", stdout, StringComparison.Ordinal);
+
+        (code, stdout, stderr) = await Run(["diff", "--sandbox", name, "--silo", silo]);
+        Assert.True(code == 0, $"exit code {code}\n{stdout}\n{stderr}");
+        Assert.Contains("6 changed, 0 only in sandbox, 12 only in live", stdout, StringComparison.Ordinal);
+        Assert.Contains("changed: source:uci-air-1 sensor/no2 1d 2004-03-11T00:00:00.0000000+00:00 count 23 -> 20", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReplayCommand_SandboxWithNoSilo_SaysThePlatformMustRunAndExitsOne()
+    {
+        var (code, _, stderr) = await Run(["--from", Iso(ReplaySilo.From), "--to", Iso(ReplaySilo.To), "--sandbox", "nobody-home",
+            "--silo", $"http://127.0.0.1:{FreeTcpPort.Next()}"]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("a sandbox needs the platform running", stderr, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--from", "yesterday", "--to", "2004-03-12T00:00:00Z", "--out", "x.csv")]
     [InlineData("--from", "2004-03-12T00:00:00Z", "--to", "2004-03-11T00:00:00Z", "--out", "x.csv")]
     [InlineData("--from", "2004-03-11T00:00:00Z", "--to", "2004-03-12T00:00:00Z", "--out", "x.xlsx")]
     [InlineData("--from", "2004-03-11T00:00:00Z", "--to", "2004-03-12T00:00:00Z", "--out", "x.csv", "--kind", "video")]
     [InlineData("--frm", "2004-03-11T00:00:00Z")]
+    [InlineData("--from", "2004-03-11T00:00:00Z", "--to", "2004-03-12T00:00:00Z", "--out", "x.csv", "--sandbox", "both")]
+    [InlineData("--from", "2004-03-11T00:00:00Z", "--to", "2004-03-12T00:00:00Z", "--sandbox", "Bad Name")]
+    [InlineData("--from", "2004-03-11T00:00:00Z", "--to", "2004-03-12T00:00:00Z", "--out", "x.csv", "--set", "a=1")]
+    [InlineData("diff", "--limit", "10")]
     public async Task ReplayCommand_BadArguments_ExitsOneWithTheReason(params string[] args)
     {
         var (code, _, stderr) = await Run(args);
