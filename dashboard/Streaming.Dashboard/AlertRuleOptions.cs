@@ -31,7 +31,7 @@ public sealed class AlertRuleOptions
     {
         problem = null;
         EventKind? kind = null;
-        if (!TrendWindow.TryParseSize(Window, out var size))
+        if (!WindowSize.TryParse(Window, out var size))
         {
             problem = $"Window '{Window}' is not a size like 30s, 1m or 1h";
         }

@@ -53,6 +53,6 @@ public sealed class AreaBoard
     {
         var size = latest.Keys.Min(k => k.Item2);
         var windows = latest.Where(l => l.Key.Item2 == size).Select(l => l.Value).ToList();
-        return new AreaSummary(area, windows.Count, windows.Sum(w => w.Aggregate.Count), TrendWindow.FormatSize(size), windows.Max(w => w.Start));
+        return new AreaSummary(area, windows.Count, windows.Sum(w => w.Aggregate.Count), WindowSize.Format(size), windows.Max(w => w.Start));
     }
 }

@@ -10,6 +10,6 @@ public sealed record DashboardAlert(
 {
     /// <summary>The page's view of <paramref name="a"/>.</summary>
     public static DashboardAlert From(Alert a) => new(
-        a.Id, a.Rule, a.Entity, a.Series.Kind.ToString().ToLowerInvariant(), a.Series.Metric, TrendWindow.FormatSize(a.Size), a.Start, a.End,
+        a.Id, a.Rule, a.Entity, a.Series.Kind.ToString().ToLowerInvariant(), a.Series.Metric, WindowSize.Format(a.Size), a.Start, a.End,
         a.Mean, a.Count, a.Threshold, a.IsAbove ? "above" : "below", a.Final, a.FiredAt);
 }

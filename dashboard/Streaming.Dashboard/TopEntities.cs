@@ -96,7 +96,7 @@ public sealed class TopEntities
             var top = ranked.OrderByDescending(e => e.Value.Aggregate.Mean).ThenByDescending(e => e.Value.Aggregate.Count)
                 .ThenBy(e => e.Key, StringComparer.Ordinal).Take(Shown)
                 .Select(e => new TopEntity(e.Key, e.Value.Aggregate.Mean, e.Value.Aggregate.Count, e.Value.Start, e.Value.Final));
-            return new TopList(metric, TrendWindow.FormatSize(board.Size), [.. top], ranked.Count);
+            return new TopList(metric, WindowSize.Format(board.Size), [.. top], ranked.Count);
         }
     }
 

@@ -8,6 +8,6 @@ internal sealed record AlertMessage(
     double Mean, long Count, double Threshold, string Direction, bool Final, DateTimeOffset FiredAt)
 {
     public static AlertMessage From(Alert a) =>
-        new(a.Id, a.Rule, a.Entity, a.Series.Kind.ToString().ToLowerInvariant(), a.Series.Metric, WindowMessage.Format(a.Size), a.Start, a.End,
+        new(a.Id, a.Rule, a.Entity, a.Series.Kind.ToString().ToLowerInvariant(), a.Series.Metric, WindowSize.Format(a.Size), a.Start, a.End,
             a.Mean, a.Count, a.Threshold, a.IsAbove ? "above" : "below", a.Final, a.FiredAt);
 }

@@ -16,20 +16,10 @@ internal sealed record WindowMessage(
     public static WindowMessage From(string owner, WindowResult w)
     {
         var kind = w.Series.Kind.ToString().ToLowerInvariant();
-        var size = Format(w.Size);
+        var size = WindowSize.Format(w.Size);
         var id = $"{owner}/{kind}/{w.Series.Metric}/{size}/{w.Start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)}/{w.Revision}";
         var a = w.Aggregate;
         return new(id, owner, kind, w.Series.Metric, size, w.Start, w.End, a.Count, a.Sum, a.Min, a.Max, a.Mean, a.StdDev,
             a.P50, a.P95, a.P99, w.Revision, w.Final, a.TopTerms);
     }
-
-    // The read API's notation: the largest whole unit (30s, 1m, 1h, 1d).
-    public static string Format(TimeSpan size) => size switch
-    {
-        { Ticks: var t } when t % TimeSpan.TicksPerDay == 0 => $"{t / TimeSpan.TicksPerDay}d",
-        { Ticks: var t } when t % TimeSpan.TicksPerHour == 0 => $"{t / TimeSpan.TicksPerHour}h",
-        { Ticks: var t } when t % TimeSpan.TicksPerMinute == 0 => $"{t / TimeSpan.TicksPerMinute}m",
-        { Ticks: var t } when t % TimeSpan.TicksPerSecond == 0 => $"{t / TimeSpan.TicksPerSecond}s",
-        _ => $"{(long)size.TotalMilliseconds}ms",
-    };
 }
