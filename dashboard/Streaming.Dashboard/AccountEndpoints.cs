@@ -29,7 +29,7 @@ public static partial class AccountEndpoints
         return app;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, DashboardUsers users, ILoggerFactory loggers)
+    private static async Task<IResult> SignInAsync(HttpContext context, DashboardUsers users, SignInThrottle throttle, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(AccountEndpoints));
         if (!context.Request.HasFormContentType)
@@ -38,12 +38,23 @@ public static partial class AccountEndpoints
         }
         var form = await context.Request.ReadFormAsync();
         var (name, password) = (form["username"].ToString().Trim(), form["password"].ToString());
+        var address = context.Connection.RemoteIpAddress?.ToString();
+        if (throttle.RetryAfter(name, address) is { } wait)
+        {
+            // Refused before the password is checked, so guessing gains nothing while it lasts.
+            var minutes = (int)Math.Ceiling(wait.TotalMinutes);
+            LogThrottled(logger, name, address, minutes);
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Results.Redirect(LoginPage + "?throttled=" + minutes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         var user = name.Length == 0 || password.Length == 0 ? null : users.Verify(name, password);
         if (user is null)
         {
+            throttle.Failed(name, address);
             LogFailed(logger, name);
             return Results.Redirect(LoginPage + "?failed=1");
         }
+        throttle.Succeeded(name);
         Claim[] claims = [new(ClaimTypes.Name, user.Name), new(ClaimTypes.Role, user.Role)];
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
@@ -59,4 +70,7 @@ public static partial class AccountEndpoints
 
     [LoggerMessage(3031, LogLevel.Warning, "Dashboard sign-in refused for user name '{User}'")]
     private static partial void LogFailed(ILogger logger, string user);
+
+    [LoggerMessage(3032, LogLevel.Warning, "Dashboard sign-in for '{User}' from {Address} throttled for {Minutes} min after repeated failures")]
+    private static partial void LogThrottled(ILogger logger, string user, string? address, int minutes);
 }

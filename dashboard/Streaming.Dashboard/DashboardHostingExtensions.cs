@@ -38,6 +38,7 @@ public static class DashboardHostingExtensions
         });
         services.AddAuthorization();
         services.AddSingleton<DashboardUsers>();
+        services.AddSingleton<SignInThrottle>();
         services.AddHostedService(sp => sp.GetRequiredService<DashboardUsers>());
         services.AddSingleton<TrendGroups>();
         services.AddSingleton<TrendBuffer>();
