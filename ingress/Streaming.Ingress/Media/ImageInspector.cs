@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -75,7 +76,10 @@ public sealed class ImageInspector(IOptions<MediaOptions> options)
         }
 
         stream.Position = 0;
+        // The token stops the decoder part-way; the clock decides (a timer can fire late on a busy machine).
         using var timeout = new CancellationTokenSource(_options.DecodeTimeout);
+        var started = Stopwatch.GetTimestamp();
+        bool TooSlow() => timeout.IsCancellationRequested || Stopwatch.GetElapsedTime(started) > _options.DecodeTimeout;
         Image<Rgb24> image;
         var tooSlow = ImageInspection.Refused(RejectReason.TooLarge, Invariant($"decoding took longer than the limit of {_options.DecodeTimeout.TotalSeconds:0.###} s"));
         try
@@ -84,7 +88,7 @@ public sealed class ImageInspector(IOptions<MediaOptions> options)
             // everywhere: a decode that finishes past the bound is refused all the same.
             image = Formats.ImageFormatsManager.FindDecoder(format).Decode<Rgb24>(Formats, stream, timeout.Token);
         }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        catch (OperationCanceledException) when (TooSlow())
         {
             return tooSlow;
         }
@@ -96,8 +100,8 @@ public sealed class ImageInspector(IOptions<MediaOptions> options)
         using (image)
         {
             // The bound covers the thumbnail and hashes too: an image whose whole inspection ran over it is refused.
-            var facts = timeout.IsCancellationRequested ? null : Describe(image, format, body.Span);
-            return facts is null || timeout.IsCancellationRequested ? tooSlow : ImageInspection.Accepted(facts);
+            var facts = TooSlow() ? null : Describe(image, format, body.Span);
+            return facts is null || TooSlow() ? tooSlow : ImageInspection.Accepted(facts);
         }
     }
 
