@@ -84,14 +84,7 @@ public sealed class IngestService(IngestPipeline pipeline, DeadLetterOffice dead
         return new IngestBatchOutcome(decoded, report, letters);
     }
 
-    private DecodeResult Decode(IngestItem item) => item.Format switch
-    {
-        PayloadFormat.SenML => SenMLDecoder.Decode(item.Body.Span, item.Context),
-        PayloadFormat.Record => RecordJsonDecoder.Decode(item.Body.Span, item.Context with { Identifiers = _identifiers }),
-        PayloadFormat.Social => SocialJsonDecoder.Decode(item.Body.Span, item.Context with { Identifiers = _identifiers }),
-        PayloadFormat.Image => media.Decode(item.Body, item.Context, item.ContentType),
-        _ => SensorJsonDecoder.Decode(item.Body.Span, item.Context),
-    };
+    private DecodeResult Decode(IngestItem item) => PayloadDecoding.Decode(item, _identifiers, media);
 
     // A refused image is kept whole up to 256 KiB, else its first 256 KiB: enough to see what it was, while a thousand
     // recent dead letters stay within memory and each fits a Kafka message.

@@ -9,13 +9,19 @@ namespace Streaming.Ingress;
 /// time, envelopes ordered by event time and then by where they were written (kind file, then line), so the order is
 /// the same on every run. A line that will not parse (a write torn by a crash) is counted in <see cref="Skipped"/>.
 /// </summary>
-public sealed class ArchiveReader(string folder)
+public sealed class ArchiveReader(string folder) : IReplaySource
 {
     /// <summary>Lines that could not be read back.</summary>
     public int Skipped { get; private set; }
 
     /// <summary>Bytes of the selected files read so far.</summary>
     public long BytesRead { get; private set; }
+
+    /// <inheritdoc />
+    public long Done => BytesRead;
+
+    /// <inheritdoc />
+    public long Total { get; private set; }
 
     /// <summary>The archive files the plan selects, oldest day first, each day's kinds in enum order.</summary>
     public IReadOnlyList<string> Files(ReplayPlan plan)
@@ -39,6 +45,7 @@ public sealed class ArchiveReader(string folder)
     /// <summary>The plan's envelopes in replay order.</summary>
     public IEnumerable<EventEnvelope> Read(ReplayPlan plan, CancellationToken cancellationToken = default)
     {
+        Total = TotalBytes(plan);
         foreach (var day in Files(plan).GroupBy(Path.GetDirectoryName))
         {
             var events = new List<(EventEnvelope Envelope, long Order)>();

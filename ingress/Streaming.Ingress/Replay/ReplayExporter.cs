@@ -3,12 +3,18 @@ using Streaming.Domain;
 namespace Streaming.Ingress;
 
 /// <summary>
-/// Exports a time range from the archive: reads it in replay order, re-runs the pure domain over it
+/// Exports a time range from a <see cref="IReplaySource"/> (the archive by default, or the Kafka ingest topic): reads it in replay order, re-runs the pure domain over it
 /// (<see cref="DomainReplay"/>) and writes one row per cleaned reading the entity applied, reporting progress about once
 /// a second. Cancellation stops it between chunks of events.
 /// </summary>
-public sealed class ReplayExporter(string archiveFolder, ReplaySettings settings, TimeProvider time)
+public sealed class ReplayExporter(Func<IReplaySource> source, ReplaySettings settings, TimeProvider time)
 {
+    /// <summary>An exporter reading the archive in <paramref name="archiveFolder"/>.</summary>
+    public ReplayExporter(string archiveFolder, ReplaySettings settings, TimeProvider time)
+        : this(() => new ArchiveReader(archiveFolder), settings, time)
+    {
+    }
+
     private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
 
     // Envelopes cleaned and applied together, as a live batch is (the ingest endpoints' batches are of this order).
@@ -32,8 +38,7 @@ public sealed class ReplayExporter(string archiveFolder, ReplaySettings settings
     public async Task<ReplayResult> RunAsync(ReplayPlan plan, DomainReplay domain, IReplayWriter writer, IProgress<ReplayProgress>? progress,
         CancellationToken cancellationToken = default)
     {
-        var reader = new ArchiveReader(archiveFolder);
-        var totalBytes = reader.TotalBytes(plan);
+        var reader = source();
         var started = time.GetTimestamp();
         var lastReport = started;
         long events = 0, rows = 0;
@@ -57,11 +62,11 @@ public sealed class ReplayExporter(string archiveFolder, ReplaySettings settings
             if (progress is not null && time.GetElapsedTime(lastReport) >= ProgressEvery)
             {
                 lastReport = time.GetTimestamp();
-                progress.Report(Progress(events, rows, time.GetElapsedTime(started), reader.BytesRead, totalBytes, done: false));
+                progress.Report(Progress(events, rows, time.GetElapsedTime(started), reader.Done, reader.Total, done: false));
             }
         }
         await writer.CompleteAsync(cancellationToken);
-        progress?.Report(Progress(events, rows, time.GetElapsedTime(started), totalBytes, totalBytes, done: true));
+        progress?.Report(Progress(events, rows, time.GetElapsedTime(started), reader.Total, reader.Total, done: true));
         return new ReplayResult(events, rows, reader.Skipped, domain);
     }
 
@@ -71,7 +76,7 @@ public sealed class ReplayExporter(string archiveFolder, ReplaySettings settings
     private static string Flags(ReadingFlags flags) => flags == ReadingFlags.None ? string.Empty
         : string.Join(',', Enum.GetValues<ReadingFlags>().Where(f => f != ReadingFlags.None && flags.HasFlag(f)));
 
-    // The reader loads a day at a time, so the fraction done moves in day steps; time left follows from it.
+    // The sources load a day at a time, so the fraction done moves in day steps; time left follows from it.
     private static ReplayProgress Progress(long events, long rows, TimeSpan elapsed, long bytesRead, long totalBytes, bool done)
     {
         var rate = elapsed > TimeSpan.Zero ? events / elapsed.TotalSeconds : 0;

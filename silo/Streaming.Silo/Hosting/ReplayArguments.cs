@@ -6,13 +6,13 @@ namespace Streaming.Silo;
 
 /// <summary>
 /// The <c>replay</c> command's arguments: <c>--from ISO --to ISO [--source S]... [--kind K]... [--metric M]...
-/// (--out FILE.jsonl|FILE.csv|FILE.parquet [--archive FOLDER] | --sandbox NAME [--set KEY=VALUE]... [--silo URL])</c>.
+/// (--out FILE.jsonl|FILE.csv|FILE.parquet [--archive FOLDER | --kafka BOOTSTRAP [--topic T]] | --sandbox NAME [--set KEY=VALUE]... [--silo URL])</c>.
 /// </summary>
 public sealed record ReplayArguments(ReplayPlan Plan, string? Out, ReplayFormat Format, string? Archive)
 {
     /// <summary>The usage line printed with an error.</summary>
     public const string Usage = "usage: replay --from <ISO 8601> --to <ISO 8601> [--source S]... [--kind K]... [--metric M]... "
-        + "(--out FILE.jsonl|FILE.csv|FILE.parquet [--archive FOLDER] | --sandbox NAME [--set KEY=VALUE]... [--silo URL])\n"
+        + "(--out FILE.jsonl|FILE.csv|FILE.parquet [--archive FOLDER | --kafka BOOTSTRAP [--topic T]] | --sandbox NAME [--set KEY=VALUE]... [--silo URL])\n"
         + "       replay diff --sandbox NAME [--limit N] [--silo URL]";
 
     /// <summary>The sandbox to fill through the running silo, instead of an export.</summary>
@@ -20,6 +20,12 @@ public sealed record ReplayArguments(ReplayPlan Plan, string? Out, ReplayFormat 
 
     /// <summary>The sandbox's setting overrides (<c>--set Cleaning:Limits:pm25:Max=50</c>).</summary>
     public Dictionary<string, string> Settings { get; init; } = [];
+
+    /// <summary>The Kafka bootstrap servers to read the ingest topic from (<c>--kafka</c>) instead of the archive.</summary>
+    public string? Kafka { get; init; }
+
+    /// <summary>The topic read with <see cref="Kafka"/> (<c>--topic</c>); default <see cref="Topics.Ingest"/>.</summary>
+    public string Topic { get; init; } = Topics.Ingest;
 
     /// <summary>The running silo's address (<c>--silo</c>), else the configured <c>Urls</c>' first.</summary>
     public string? Silo { get; init; }
@@ -29,7 +35,7 @@ public sealed record ReplayArguments(ReplayPlan Plan, string? Out, ReplayFormat 
     {
         error = null;
         var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        string[] known = ["--from", "--to", "--source", "--kind", "--metric", "--out", "--archive", "--sandbox", "--set", "--silo"];
+        string[] known = ["--from", "--to", "--source", "--kind", "--metric", "--out", "--archive", "--sandbox", "--set", "--silo", "--kafka", "--topic"];
         for (var i = 0; i < args.Count; i += 2)
         {
             if (!known.Contains(args[i]))
@@ -73,6 +79,11 @@ public sealed record ReplayArguments(ReplayPlan Plan, string? Out, ReplayFormat 
         {
             error = "--out must be given once and end in .jsonl, .csv or .parquet";
         }
+        else if ((values.ContainsKey("--kafka") || values.ContainsKey("--topic"))
+            && (sandbox is not null || values.ContainsKey("--archive") || One("--kafka") is null || (values.ContainsKey("--topic") && One("--topic") is null)))
+        {
+            error = "--kafka BOOTSTRAP [--topic T] are given once each, with --out and without --archive";
+        }
         else if (!TryKinds(All("--kind"), out var kinds, out var badKind))
         {
             error = $"--kind '{badKind}' is not one of sensor, social, media, record";
@@ -83,7 +94,7 @@ public sealed record ReplayArguments(ReplayPlan Plan, string? Out, ReplayFormat 
             return new ReplayArguments(new ReplayPlan(from, to, All("--source"), kinds, All("--metric")), output,
                 output is null ? ReplayFormat.JsonLines : ReplayWriters.FormatOf(output)!.Value, One("--archive"))
             {
-                Sandbox = sandbox, Silo = One("--silo"),
+                Sandbox = sandbox, Silo = One("--silo"), Kafka = One("--kafka"), Topic = One("--topic") ?? Topics.Ingest,
                 Settings = settings.GroupBy(p => p[0], StringComparer.OrdinalIgnoreCase)
                     .ToDictionary(g => g.Key, g => g.Last()[1], StringComparer.OrdinalIgnoreCase),
             };

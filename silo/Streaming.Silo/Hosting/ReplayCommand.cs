@@ -39,18 +39,27 @@ public static class ReplayCommand
         try
         {
             var settings = Settings(config);
-            await Console.Out.WriteLineAsync(
-                $"replay: {parsed.Plan.From:O} to {parsed.Plan.To:O} from {Path.GetFullPath(folder)} into {parsed.Out}");
+            KafkaReplaySource? kafka = null;
+            Func<IReplaySource> source = parsed.Kafka is { } bootstrap
+                ? () => kafka = KafkaReplaySetup.Source(bootstrap, parsed.Topic, config)
+                : () => new ArchiveReader(folder);
+            var from = parsed.Kafka is null ? Path.GetFullPath(folder) : $"Kafka {parsed.Kafka} topic {parsed.Topic}";
+            await Console.Out.WriteLineAsync($"replay: {parsed.Plan.From:O} to {parsed.Plan.To:O} from {from} into {parsed.Out}");
             await using var writer = ReplayWriters.Create(parsed.Format, new FileStream(parsed.Out!, FileMode.Create, FileAccess.ReadWrite));
-            var result = await new ReplayExporter(folder, settings, TimeProvider.System)
+            var result = await new ReplayExporter(source, settings, TimeProvider.System)
                 .ExportAsync(parsed.Plan, writer, new ReplayConsoleProgress(Console.Out), cancel.Token);
+            foreach (var line in kafka is null ? Enumerable.Empty<string>() : KafkaReplaySetup.Describe(parsed.Topic, kafka.Seeks))
+            {
+                await Console.Out.WriteLineAsync(line);
+            }
             if (result.SkippedLines > 0)
             {
-                await Console.Error.WriteLineAsync($"replay: {result.SkippedLines} archive lines could not be read and were skipped");
+                await Console.Error.WriteLineAsync($"replay: {result.SkippedLines} archive lines or Kafka messages could not be read and were skipped");
             }
             return 0;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException or InvalidDataException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException or InvalidDataException
+            or Confluent.Kafka.KafkaException or TimeoutException)
         {
             await Console.Error.WriteLineAsync($"replay: failed: {ex.Message}");
             return 1;

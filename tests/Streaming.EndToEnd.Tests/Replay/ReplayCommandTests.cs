@@ -71,6 +71,8 @@ public sealed class ReplayCommandTests(ReplaySilo fixture)
     [InlineData("--from", "2004-03-11T00:00:00Z", "--to", "2004-03-12T00:00:00Z", "--out", "x.csv", "--sandbox", "both")]
     [InlineData("--from", "2004-03-11T00:00:00Z", "--to", "2004-03-12T00:00:00Z", "--sandbox", "Bad Name")]
     [InlineData("--from", "2004-03-11T00:00:00Z", "--to", "2004-03-12T00:00:00Z", "--out", "x.csv", "--set", "a=1")]
+    [InlineData("--from", "2004-03-11T00:00:00Z", "--to", "2004-03-12T00:00:00Z", "--out", "x.csv", "--kafka", "127.0.0.1:9092", "--archive", "a")]
+    [InlineData("--from", "2004-03-11T00:00:00Z", "--to", "2004-03-12T00:00:00Z", "--out", "x.csv", "--topic", "streaming.ingest.v1")]
     [InlineData("diff", "--limit", "10")]
     public async Task ReplayCommand_BadArguments_ExitsOneWithTheReason(params string[] args)
     {
@@ -82,7 +84,7 @@ public sealed class ReplayCommandTests(ReplaySilo fixture)
 
     private static string Iso(DateTimeOffset t) => t.ToString("O", CultureInfo.InvariantCulture);
 
-    private static async Task<(int Code, string Stdout, string Stderr)> Run(string[] args)
+    internal static async Task<(int Code, string Stdout, string Stderr)> Run(string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(SiloAssembly());
