@@ -2,7 +2,8 @@
 # Runs one end-to-end benchmark scenario of tests/Streaming.Harness against the real silo process and appends its row
 # (date, commit, machine, scenario, figures, notes) to the "End-to-end harness" table of docs/benchmarks.md.
 #   bash scripts/bench.sh SCENARIO [options]
-# Scenarios: cold-start, sensors-mqtt, sensors-http, sensors-kafka, transport-mqtt, memory-entities.
+# Scenarios: cold-start, sensors-mqtt, sensors-http, sensors-kafka, transport-mqtt, memory-entities, replay (--duration
+#   caps the ingest), images (default --rate 10, --sources 20 cameras), address-search (default --rate 100).
 # Options (all optional): --rate N (events/s; default 200), --duration S (default 20), --find-max, --step S (default 10),
 #   --growth F (1.5), --max-p99 MS (1000), --connections N (100), --sources N (10000), --qos 0|1 (1), --warmup S (5),
 #   --repeat N (cold starts, 3), --entities N (memory-entities, 100000), --set KEY=VALUE (a silo setting, repeatable).
@@ -15,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -lt 1 ] || [[ $1 == -* ]]; then
-  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+  sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 scenario=$1

@@ -21,7 +21,7 @@ internal sealed record StepResult(Step Step, HistogramBase Delivery, HistogramBa
 /// The open-loop generator: a dedicated thread starts each event's send when it is due (from the schedule, not from
 /// when earlier sends finished), and the step is judged on its latency from the intended send times and its backlog.
 /// </summary>
-internal sealed class OpenLoop(IEventSender sender, SensorMessages messages, Arrivals arrivals, Settings settings, Func<double>? cpuSeconds,
+internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals arrivals, Settings settings, Func<double>? cpuSeconds,
     Func<double>? allocatedBytes = null)
 {
     private int _steps;

@@ -9,10 +9,10 @@ namespace Streaming.Harness;
 /// <summary>What a scenario reports: the figures and the notes columns of its row.</summary>
 internal sealed record Outcome(string Figures, string Notes);
 
-internal static class Scenarios
+internal static partial class Scenarios
 {
     public static readonly IReadOnlyList<string> Names =
-        ["cold-start", "sensors-mqtt", "sensors-http", "sensors-kafka", "transport-mqtt", "memory-entities"];
+        ["cold-start", "sensors-mqtt", "sensors-http", "sensors-kafka", "transport-mqtt", "memory-entities", "replay", "images", "address-search"];
 
     public static Task<Outcome> RunAsync(Settings s) => s.Scenario switch
     {
@@ -20,6 +20,9 @@ internal static class Scenarios
         "sensors-mqtt" or "sensors-http" or "sensors-kafka" => SensorsAsync(s, s.Scenario["sensors-".Length..]),
         "transport-mqtt" => TransportMqttAsync(s),
         "memory-entities" => MemoryEntitiesAsync(s),
+        "replay" => ReplayAsync(s),
+        "images" => ImagesAsync(s),
+        "address-search" => AddressSearchAsync(s),
         _ => throw new ArgumentException($"unknown scenario '{s.Scenario}'; known: {string.Join(", ", Names)}"),
     };
 

@@ -151,7 +151,8 @@ internal sealed class MqttSender(string host, int port, int connections, MqttQua
 /// One <c>POST /api/ingest?source=ID</c> per event over a pool of HTTP/1.1 connections. The source in the query makes
 /// each source its own sender for the platform's per-sender rate limit, as separate devices would be.
 /// </summary>
-internal sealed class HttpSender(Uri baseAddress, int connections) : IEventSender
+internal sealed class HttpSender(Uri baseAddress, int connections, string path = "/api/ingest", string contentType = "application/json",
+    string what = "event") : IEventSender
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { MaxConnectionsPerServer = connections, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
     {
@@ -160,7 +161,7 @@ internal sealed class HttpSender(Uri baseAddress, int connections) : IEventSende
     };
     private string? _firstError;
 
-    public string Describe => $"HTTP/1.1, {connections} connections, one event per request";
+    public string Describe => $"HTTP/1.1, {connections} connections, one {what} per request to {path}";
 
     public string? FirstError => _firstError;
 
@@ -169,9 +170,9 @@ internal sealed class HttpSender(Uri baseAddress, int connections) : IEventSende
     public void Send(Step step, long k, string source, byte[] payload)
     {
         var content = new ByteArrayContent(payload);
-        content.Headers.ContentType = new("application/json");
+        content.Headers.ContentType = new(contentType);
         step.OnSent();
-        _http.PostAsync(new Uri("/api/ingest?source=" + source, UriKind.Relative), content).ContinueWith(t =>
+        _http.PostAsync(new Uri(path + "?source=" + Uri.EscapeDataString(source), UriKind.Relative), content).ContinueWith(t =>
         {
             var now = Stopwatch.GetTimestamp();
             content.Dispose();

@@ -9,7 +9,17 @@ namespace Streaming.Harness;
 /// match where the event comes out: the platform carries it as the clean event's <c>id</c> and <c>ce_id</c> header.
 /// The id is the first field, so the bare-transport subscriber reads it without parsing the rest.
 /// </summary>
-internal sealed class SensorMessages(int sources)
+/// <summary>What the open-loop generator sends: message k, from which source.</summary>
+internal interface IMessages
+{
+    /// <summary>The source (sender) of message <paramref name="k"/>.</summary>
+    string Source(long k);
+
+    /// <summary>Message <paramref name="k"/> of the step whose ids start with <paramref name="prefix"/>.</summary>
+    byte[] Event(string prefix, long k, string source, DateTimeOffset time);
+}
+
+internal sealed class SensorMessages(int sources) : IMessages
 {
     // Values stay inside the physical ranges of MetricCatalog and move a little each time, so cleaning passes them
     // as they are (no range rejection, no stuck or spike flags dominating).

@@ -67,6 +67,7 @@ internal sealed class Settings
             throw new ArgumentException("usage: Streaming.Harness SCENARIO --silo PATH/Streaming.Silo.dll [--rate N] [--duration S] [--find-max] ...");
         }
         s.Scenario = args[0];
+        bool rateSet = false, sourcesSet = false;
         for (var i = 1; i < args.Length; i++)
         {
             var name = args[i];
@@ -75,7 +76,7 @@ internal sealed class Settings
             switch (name)
             {
                 case "--silo": s.SiloDll = Path.GetFullPath(Value()); break;
-                case "--rate": s.Rate = Number(); break;
+                case "--rate": s.Rate = Number(); rateSet = true; break;
                 case "--duration": s.Duration = Number(); break;
                 case "--find-max": s.FindMax = true; break;
                 case "--step": s.StepSeconds = Number(); break;
@@ -86,7 +87,7 @@ internal sealed class Settings
                 case "--drain": s.DrainSeconds = Number(); break;
                 case "--warmup": s.Warmup = Number(); break;
                 case "--connections": s.Connections = (int)Number(); break;
-                case "--sources": s.Sources = (int)Number(); break;
+                case "--sources": s.Sources = (int)Number(); sourcesSet = true; break;
                 case "--qos": s.Qos = Value() == "0" ? MqttQualityOfServiceLevel.AtMostOnce : MqttQualityOfServiceLevel.AtLeastOnce; break;
                 case "--repeat": s.Repeat = (int)Number(); break;
                 case "--entities": s.Entities = (int)Number(); break;
@@ -101,6 +102,16 @@ internal sealed class Settings
                     break;
                 default: throw new ArgumentException($"unknown option {name}");
             }
+        }
+        // Scenarios whose unit is not a small sensor event start at their own rate: an image costs far more, and
+        // address search has no sources (its warm-up need not wait for 10,000 of them).
+        if (!rateSet)
+        {
+            s.Rate = s.Scenario switch { "images" => 10, "address-search" => 100, _ => s.Rate };
+        }
+        if (!sourcesSet)
+        {
+            s.Sources = s.Scenario switch { "images" => 20, "address-search" => 1, _ => s.Sources };
         }
         if (s.Rate <= 0 || s.Duration <= 0 || s.StepSeconds <= 0 || s.Growth <= 1 || s.Connections < 1 || s.Sources < 1)
         {

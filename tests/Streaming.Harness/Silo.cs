@@ -29,6 +29,9 @@ internal sealed class Silo : IAsyncDisposable
 
     public int HttpPort { get; }
 
+    /// <summary>The history archive this silo writes (<c>Replay:ArchiveFolder</c>); deleted when the silo goes.</summary>
+    public string HistoryFolder => _history;
+
     public int MqttPort { get; }
 
     public int Pid => _process.Id;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text;
 using Confluent.Kafka;
 using MQTTnet;
 using MQTTnet.Formatter;
@@ -12,15 +13,26 @@ namespace Streaming.Harness;
 internal sealed class Arrivals
 {
     private readonly ConcurrentDictionary<string, Step> _steps = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Prefix, long K)> _aliases = new(StringComparer.Ordinal);
     private long _unmatched;
 
     public long Unmatched => Interlocked.Read(ref _unmatched);
 
     public void Add(Step step) => _steps[step.Prefix] = step;
 
+    /// <summary>
+    /// An id the platform chooses itself (an image's is <c>img:{SHA-256}</c>) stands for event k of a step: the sender
+    /// registers it before sending, and its arrival counts as that event's.
+    /// </summary>
+    public void Alias(string id, string prefix, long k) => _aliases[id] = (prefix, k);
+
     public void Arrived(ReadOnlySpan<byte> id, long now)
     {
-        if (SensorMessages.TryParseId(id, out var prefix, out var k) && _steps.TryGetValue(prefix, out var step))
+        if (!_aliases.IsEmpty && _aliases.TryRemove(Encoding.UTF8.GetString(id), out var alias) && _steps.TryGetValue(alias.Prefix, out var aliased))
+        {
+            aliased.OnDelivered(alias.K, now);
+        }
+        else if (SensorMessages.TryParseId(id, out var prefix, out var k) && _steps.TryGetValue(prefix, out var step))
         {
             step.OnDelivered(k, now);
         }
@@ -37,14 +49,18 @@ internal sealed class Arrivals
 /// </summary>
 internal sealed class CleanTopicWatcher : IDisposable
 {
-    private readonly IConsumer<Ignore, Ignore> _consumer;
+    private readonly IConsumer<Ignore, byte[]?> _consumer;
+    private readonly Func<byte[], bool>? _count;
+    private long _counted;
     private readonly Thread _thread;
     private readonly CancellationTokenSource _stop = new();
     private readonly Arrivals _arrivals;
 
-    public CleanTopicWatcher(string bootstrapServers, string topic, Arrivals arrivals)
+    /// <param name="count">When given, each event's value is read and those it answers true for are counted (<see cref="Counted"/>).</param>
+    public CleanTopicWatcher(string bootstrapServers, string topic, Arrivals arrivals, Func<byte[], bool>? count = null)
     {
         _arrivals = arrivals;
+        _count = count;
         var config = new ConsumerConfig
         {
             BootstrapServers = bootstrapServers,
@@ -60,7 +76,8 @@ internal sealed class CleanTopicWatcher : IDisposable
             // Only metadata: the embedded broker (librdkafka's mock cluster) has no admin API beyond it.
             partitions = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.Single().Partitions.Count;
         }
-        _consumer = new ConsumerBuilder<Ignore, Ignore>(config).Build();
+        _consumer = new ConsumerBuilder<Ignore, byte[]?>(config)
+            .SetValueDeserializer(count is null ? SkipValue.Instance : Deserializers.ByteArray).Build();
         _consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
         Describe = $"{topic} ({partitions} partitions) on {bootstrapServers}";
         _thread = new Thread(Run) { IsBackground = true, Name = "clean-topic-watcher" };
@@ -69,11 +86,14 @@ internal sealed class CleanTopicWatcher : IDisposable
 
     public string Describe { get; }
 
+    /// <summary>Events the count function answered true for.</summary>
+    public long Counted => Interlocked.Read(ref _counted);
+
     private void Run()
     {
         while (!_stop.IsCancellationRequested)
         {
-            ConsumeResult<Ignore, Ignore>? result;
+            ConsumeResult<Ignore, byte[]?>? result;
             try
             {
                 result = _consumer.Consume(TimeSpan.FromMilliseconds(100));
@@ -85,8 +105,20 @@ internal sealed class CleanTopicWatcher : IDisposable
             if (result?.Message is { } message && message.Headers.TryGetLastBytes("ce_id", out var id))
             {
                 _arrivals.Arrived(id, Stopwatch.GetTimestamp());
+                if (_count is not null && message.Value is { } value && _count(value))
+                {
+                    Interlocked.Increment(ref _counted);
+                }
             }
         }
+    }
+
+    /// <summary>Leaves values unread when nothing counts them (the sensor scenarios only need the header).</summary>
+    private sealed class SkipValue : IDeserializer<byte[]?>
+    {
+        public static readonly SkipValue Instance = new();
+
+        public byte[]? Deserialize(ReadOnlySpan<byte> data, bool isNull, SerializationContext context) => null;
     }
 
     public void Dispose()
