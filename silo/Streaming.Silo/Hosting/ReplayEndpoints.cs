@@ -11,7 +11,9 @@ namespace Streaming.Silo;
 /// <summary>
 /// <c>POST /api/replay/export</c>: exports a time range from this silo's archive and answers with the file. The export
 /// runs within the request into a temporary file, then streams out (fine for a day or a week). The silo's own settings
-/// drive cleaning, linking and windows. Also maps the sandbox and run endpoints (<see cref="SandboxEndpoints"/>).
+/// drive cleaning, linking and windows. <c>POST /api/replay/exports</c> runs the same export in the background as a replay
+/// run (<see cref="ExportRunner"/>), followed and cancelled like a sandbox run, its file served once by
+/// <c>GET /api/replay/runs/{id}/file</c>. Also maps the sandbox and run endpoints (<see cref="SandboxEndpoints"/>).
 /// </summary>
 public static class ReplayEndpoints
 {
@@ -24,24 +26,10 @@ public static class ReplayEndpoints
             HttpRequest request, IOptions<ReplayOptions> replay, IOptions<CleaningOptions> cleaning, IOptions<WindowOptions> windows,
             IOptions<LinkingOptions> linking, IPlaceRegistry places, TimeProvider time, ILoggerFactory logs) =>
         {
-            using var body = await BoundedBody.ReadAsync(request.Body, MaxRequestBytes, request.HttpContext.RequestAborted);
-            if (body.TooLarge)
+            var (_, plan, format, problem) = await ReadAsync(request, replay.Value, paced: false);
+            if (problem is not null)
             {
-                return TypedResults.BadRequest(new ApiProblem("TooLarge", $"the request is over {MaxRequestBytes} bytes"));
-            }
-            if (Parse(body.Memory) is not { } asked)
-            {
-                return TypedResults.BadRequest(
-                    new ApiProblem("Malformed", "the body must be JSON: {from, to, sources, kinds, metrics, format}"));
-            }
-            if (Plan(asked, out var format) is not { } plan)
-            {
-                return TypedResults.BadRequest(Problem(asked));
-            }
-            if (!replay.Value.Archive)
-            {
-                return TypedResults.NotFound(
-                    new ApiProblem("NoHistory", "Replay:Archive is false on this silo: there is no history to export"));
+                return problem.Error == "NoHistory" ? TypedResults.NotFound(problem) : TypedResults.BadRequest(problem);
             }
             var temp = Path.Combine(Path.GetTempPath(), $"replay-{Guid.NewGuid():N}");
             var settings = ReplaySetup.Settings(cleaning.Value, windows.Value, linking.Value, places);
@@ -51,19 +39,79 @@ public static class ReplayEndpoints
             {
                 await using var writer = ReplayWriters.Create(format, new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite));
                 result = await new ReplayExporter(replay.Value.ArchiveFolder, settings, time)
-                    .ExportAsync(plan, writer, null, request.HttpContext.RequestAborted);
+                    .ExportAsync(plan!, writer, null, request.HttpContext.RequestAborted);
             }
             catch (Exception) when (Discard(temp))
             {
                 throw; // Not reached: Discard deletes the partial file and declines to handle the exception.
             }
-            Log(logs.CreateLogger(typeof(ReplayEndpoints).FullName!), plan, result, time.GetElapsedTime(started));
+            Log(logs.CreateLogger(typeof(ReplayEndpoints).FullName!), plan!, result, time.GetElapsedTime(started));
             var file = new FileStream(
                 temp, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             return TypedResults.File(file, ReplayWriters.ContentType(format), "replay" + Extension(format));
         });
+        app.MapPost("/api/replay/exports", async Task<Results<Accepted<ReplayRunView>, BadRequest<ApiProblem>, NotFound<ApiProblem>>> (
+            HttpRequest request, IOptions<ReplayOptions> replay, ExportRunner runner, ReplayRuns runs) =>
+        {
+            var (asked, plan, format, problem) = await ReadAsync(request, replay.Value, paced: true);
+            if (problem is not null)
+            {
+                return problem.Error == "NoHistory" ? TypedResults.NotFound(problem) : TypedResults.BadRequest(problem);
+            }
+            // An export run has no sandbox, so nothing can be running in its way.
+            var run = runs.TryStart("export", null, r => runner.RunAsync(r, plan!, format, asked!.MaxEventsPerSecond))!;
+            return TypedResults.Accepted($"/api/replay/runs/{run.Id}", run.View());
+        });
+        app.MapGet("/api/replay/runs/{id}/file", Results<FileStreamHttpResult, NotFound<ApiProblem>, Conflict<ApiProblem>> (string id, ReplayRuns runs) =>
+        {
+            if (runs.Find(id) is not { Kind: "export" } run)
+            {
+                return TypedResults.NotFound(new ApiProblem("NoExport", $"this silo has no export run '{id}'"));
+            }
+            if (run.State == SandboxRunState.Running)
+            {
+                return TypedResults.Conflict(new ApiProblem("Running", $"export run '{id}' is still running: wait for it to complete"));
+            }
+            if (run.State != SandboxRunState.Completed || run.TakeFile() is not { } export)
+            {
+                return TypedResults.NotFound(new ApiProblem("NoFile",
+                    $"export run '{id}' is {run.State.ToString().ToLowerInvariant()} and has no file (a file is downloaded once)"));
+            }
+            var file = new FileStream(
+                export.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            return TypedResults.File(file, export.ContentType, export.Name);
+        });
         app.MapSandboxEndpoints();
         return app;
+    }
+
+    // The request, its plan and format, or the problem to answer (NoHistory as a 404, any other as a 400). Only an export
+    // run is paced, so only its maxEventsPerSecond is checked (the synchronous export ignores it, as it always has).
+    private static async Task<(ReplayRequest? Asked, ReplayPlan? Plan, ReplayFormat Format, ApiProblem? Problem)> ReadAsync(
+        HttpRequest request, ReplayOptions replay, bool paced)
+    {
+        using var body = await BoundedBody.ReadAsync(request.Body, MaxRequestBytes, request.HttpContext.RequestAborted);
+        if (body.TooLarge)
+        {
+            return (null, null, default, new ApiProblem("TooLarge", $"the request is over {MaxRequestBytes} bytes"));
+        }
+        if (Parse(body.Memory) is not { } asked)
+        {
+            return (null, null, default, new ApiProblem("Malformed", "the body must be JSON: {from, to, sources, kinds, metrics, format}"));
+        }
+        if (Plan(asked, out var format) is not { } plan)
+        {
+            return (asked, null, format, Problem(asked));
+        }
+        if (paced && asked.MaxEventsPerSecond is { } rate && !(rate > 0 && double.IsFinite(rate)))
+        {
+            return (asked, null, format, new ApiProblem("BadRate", "maxEventsPerSecond must be a positive number"));
+        }
+        if (!replay.Archive)
+        {
+            return (asked, null, format, new ApiProblem("NoHistory", "Replay:Archive is false on this silo: there is no history to export"));
+        }
+        return (asked, plan, format, null);
     }
 
     // An export that failed or was cancelled leaves no temporary file behind; the exception goes on to the host.
@@ -73,7 +121,7 @@ public static class ReplayEndpoints
         return false;
     }
 
-    private static void Log(ILogger logger, ReplayPlan plan, ReplayResult result, TimeSpan elapsed)
+    internal static void Log(ILogger logger, ReplayPlan plan, ReplayResult result, TimeSpan elapsed)
     {
         ReplayLog.Exported(logger, plan.From, plan.To, result.Events, result.Rows, elapsed);
         if (result.SkippedLines > 0)
@@ -113,7 +161,7 @@ public static class ReplayEndpoints
             ? new("BadKind", $"kind '{bad}' is not one of sensor, social, media, record")
         : new(string.Empty, string.Empty);
 
-    private static string Extension(ReplayFormat format) => format switch
+    internal static string Extension(ReplayFormat format) => format switch
     {
         ReplayFormat.Csv => ".csv",
         ReplayFormat.Parquet => ".parquet",

@@ -8,6 +8,7 @@ public sealed class ReplayRun : IProgress<ReplayProgress>, IDisposable
 {
     private readonly CancellationTokenSource _cancel;
     private volatile ReplayProgress? _progress;
+    private ExportFile? _file;
 
     internal ReplayRun(string id, string kind, string? sandbox, DateTimeOffset startedAt, CancellationToken stopping)
     {
@@ -54,6 +55,21 @@ public sealed class ReplayRun : IProgress<ReplayProgress>, IDisposable
         }
     }
 
+    /// <summary>Keeps the file an export run writes, deleted with the run unless taken.</summary>
+    internal void Attach(ExportFile file) => _file = file;
+
+    /// <summary>The export's file, handed out once: whoever takes it deletes it.</summary>
+    internal ExportFile? TakeFile() => Interlocked.Exchange(ref _file, null);
+
+    /// <summary>Deletes the export's file (whole or partial), if it still has one.</summary>
+    internal void DeleteFile()
+    {
+        if (TakeFile() is { } file)
+        {
+            File.Delete(file.Path);
+        }
+    }
+
     internal void End(SandboxRunState state, DateTimeOffset at, string? error = null) => (State, FinishedAt, Error) = (state, at, error);
 
     /// <summary>The run as the API shows it.</summary>
@@ -65,5 +81,9 @@ public sealed class ReplayRun : IProgress<ReplayProgress>, IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _cancel.Dispose();
+    public void Dispose()
+    {
+        _cancel.Dispose();
+        DeleteFile();
+    }
 }

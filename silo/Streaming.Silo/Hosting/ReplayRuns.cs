@@ -5,9 +5,10 @@ namespace Streaming.Silo;
 
 /// <summary>
 /// The replay runs this silo started through the API (the newest <see cref="Kept"/>), each in the background with its own
-/// cancellation, linked to the host's stopping. Runs are per silo: ask the silo that started one.
+/// cancellation, linked to the host's stopping. Runs are per silo: ask the silo that started one. A run forgotten, or
+/// every finished run when the silo stops, is disposed, which deletes an export run's file not yet downloaded.
 /// </summary>
-public sealed partial class ReplayRuns(TimeProvider time, IHostApplicationLifetime lifetime, ILogger<ReplayRuns> logger)
+public sealed partial class ReplayRuns(TimeProvider time, IHostApplicationLifetime lifetime, ILogger<ReplayRuns> logger) : IDisposable
 {
     /// <summary>How many finished runs are remembered.</summary>
     public const int Kept = 100;
@@ -72,6 +73,18 @@ public sealed partial class ReplayRuns(TimeProvider time, IHostApplicationLifeti
             {
                 removed.Dispose();
             }
+        }
+    }
+
+    /// <summary>
+    /// Disposes every finished run, deleting export files not downloaded (the host disposes the registry when the silo
+    /// stops). A run still going was cancelled by the host's stopping and deletes its partial file as it ends.
+    /// </summary>
+    public void Dispose()
+    {
+        foreach (var run in _runs.Values.Where(r => r.State != SandboxRunState.Running))
+        {
+            run.Dispose();
         }
     }
 

@@ -16,12 +16,13 @@ public static class SandboxEndpoints
     private const int MaxRequestBytes = 64 * 1024;
     private const int DefaultDiffLimit = 1000;
 
-    /// <summary>Registers the run registry, the sandbox runner and its publisher (Kafka when the output is on).</summary>
+    /// <summary>Registers the run registry, the sandbox and export runners, the sandbox publisher (Kafka when the output is on).</summary>
     public static IServiceCollection AddReplaySandbox(this IServiceCollection services)
     {
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, SandboxJsonContext.Default));
         services.AddSingleton<ReplayRuns>();
         services.AddSingleton<SandboxRunner>();
+        services.AddSingleton<ExportRunner>();
         services.AddSingleton<ISandboxPublisher>(sp => sp.GetService<KafkaOutputProducer>() is { } producer
             ? new KafkaSandboxPublisher(producer, sp.GetService<EmbeddedKafkaBroker>()) : new DisabledSandboxPublisher());
         return services;
