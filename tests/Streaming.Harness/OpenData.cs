@@ -117,56 +117,13 @@ internal static class OpenData
         var practices = new List<Practice>();
         foreach (var line in File.ReadLines(file, Encoding.UTF8).Skip(1))
         {
-            var f = SplitQuoted(line);
-            if (f.Count < 10)
+            var f = Streaming.Domain.Csv.Split(line); // the extract quotes every field
+            if (f.Length < 10)
             {
                 continue;
             }
             practices.Add(new Practice(f[1], f.Skip(4).Take(5).Where(a => a.Length > 0).ToArray(), f[9]));
         }
         return practices;
-    }
-
-    // The extract quotes every field ("..."), commas only between fields; doubled quotes inside are unquoted.
-    private static List<string> SplitQuoted(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-        fields.Add(field.ToString());
-        return fields;
     }
 }
