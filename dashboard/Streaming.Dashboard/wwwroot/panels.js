@@ -64,6 +64,8 @@ const Panels = (() => {
 
   function top(list, open) {
     const body = document.getElementById("top").tBodies[0];
+    // The list is rebuilt on every update: a keyboard user's focus stays on the same entity's button.
+    const focused = body.contains(document.activeElement) ? document.activeElement.closest("tr")?.dataset.entity : undefined;
     body.replaceChildren();
     const metric = list.metric.split("/")[1];
     list.entities.forEach((t, i) => {
@@ -73,6 +75,7 @@ const Panels = (() => {
       const button = el("button", { type: "button", className: "link", textContent: t.entity });
       button.addEventListener("click", () => open(t.entity));
       row.insertCell().append(button);
+      if (t.entity === focused) { button.focus(); }
       cell(row, Charts.withUnit(t.mean, metric), "num");
       cell(row, number.format(t.count), "num");
       cell(row, `${clock.format(new Date(t.start))}${t.final ? "" : " (provisional)"}`);
