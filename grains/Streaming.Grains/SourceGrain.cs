@@ -121,13 +121,19 @@ public sealed partial class SourceGrain(
     }
 
     // Images are compared with recent ones from every source, so one grain sees them all; other kinds skip the call.
+    private static readonly Dictionary<EnvelopeId, string> NoMatches = [];
+
     private async Task<Dictionary<EnvelopeId, string>> NearDuplicates(EventEnvelope[] batch)
     {
+        if (!Array.Exists(batch, e => e.Payload is MediaPayload))
+        {
+            return NoMatches; // the usual batch, of sensor readings: nothing to look up or allocate
+        }
         MediaCheck[] images = [.. batch.Where(e => e.Payload is MediaPayload && !state.State.SeenEnvelopes.Contains(e.Id))
             .Select(e => new MediaCheck(e.Id, (MediaPayload)e.Payload, e.Source.Value, e.EventTime))];
         if (images.Length == 0)
         {
-            return [];
+            return NoMatches;
         }
         var matches = await GrainFactory.GetGrain<IRecentImagesGrain>(GrainKeys.RecentImages).Check(images);
         return images.Zip(matches).Where(p => p.Second is not null).ToDictionary(p => p.First.Id, p => p.Second!);
