@@ -1,65 +1,41 @@
-using Microsoft.Extensions.Options;
-using Streaming.Domain;
-
 namespace Streaming.Dashboard;
 
 /// <summary>
-/// Evaluates the alert rules on this silo's entity windows (<see cref="AlertEvaluator"/>, once per rule, entity and window)
-/// and keeps the newest <see cref="Kept"/> alerts for the page, with their acknowledgements.
+/// This dashboard's copy of the cluster's alerts (kept by the <see cref="IDashboardFeedGrain"/>, which the silos that
+/// judge the rules report to): the newest <see cref="AlertBook.Kept"/>, newest first, with who acknowledged them.
 /// </summary>
-public sealed class AlertBoard(IOptions<AlertOptions> options, TimeProvider time)
+public sealed class AlertBoard
 {
-    /// <summary>Alerts kept and shown.</summary>
-    public const int Kept = 50;
-
     private readonly Lock _lock = new();
-    private readonly AlertEvaluator _evaluator = new([.. options.Value.Rules.Select(r => r.ToRule(out _)!)]);
-    private readonly List<DashboardAlert> _alerts = [];
+    private readonly AlertBook _book = new();
     private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
 
-    /// <summary>Alerts fired since start-up.</summary>
-    public long Fired { get; private set; }
-
-    /// <summary>The alerts that <paramref name="windows"/> of <paramref name="entity"/> fire now; they are kept for the page.</summary>
-    public IReadOnlyList<Alert> Check(string entity, IReadOnlyList<WindowResult> windows)
+    /// <summary>Replaces the kept alerts with <paramref name="alerts"/> (a subscription's answer), newest first.</summary>
+    public void Reset(IReadOnlyList<DashboardAlert> alerts)
     {
-        if (_evaluator.Rules.Count == 0)
-        {
-            return [];
-        }
         lock (_lock)
         {
-            var fired = _evaluator.Evaluate(entity, windows, time.GetUtcNow());
-            foreach (var a in fired)
-            {
-                _alerts.Insert(0, DashboardAlert.From(a));
-                _changed.Add(a.Id);
-                Fired++;
-            }
-            if (_alerts.Count > Kept)
-            {
-                _alerts.RemoveRange(Kept, _alerts.Count - Kept);
-            }
-            return fired;
+            var before = _book.Alerts.ToDictionary(a => a.Id, StringComparer.Ordinal);
+            _book.Alerts = [.. alerts.Take(AlertBook.Kept)];
+            _changed.UnionWith(_book.Alerts.Where(a => !before.TryGetValue(a.Id, out var was) || was != a).Select(a => a.Id));
         }
     }
 
-    /// <summary>Marks an alert acknowledged by <paramref name="user"/>; null when it is not (or no longer) kept.</summary>
-    public DashboardAlert? Acknowledge(string id, string user)
+    /// <summary>Takes in alerts that fired or were acknowledged.</summary>
+    public void Apply(IReadOnlyList<DashboardAlert> alerts)
     {
         lock (_lock)
         {
-            var at = _alerts.FindIndex(a => a.Id == id);
-            if (at < 0)
+            foreach (var alert in alerts)
             {
-                return null;
+                var at = _book.Alerts.FindIndex(a => a.Id == alert.Id);
+                if (at >= 0)
+                {
+                    _book.Alerts[at] = alert;
+                }
             }
-            if (_alerts[at].AcknowledgedBy is null)
-            {
-                _alerts[at] = _alerts[at] with { AcknowledgedBy = user, AcknowledgedAt = time.GetUtcNow() };
-                _changed.Add(id);
-            }
-            return _alerts[at];
+            _book.Add([.. alerts.Where(a => !_book.Alerts.Exists(k => k.Id == a.Id)).OrderByDescending(a => a.FiredAt)]);
+            _changed.UnionWith(alerts.Select(a => a.Id));
         }
     }
 
@@ -75,7 +51,7 @@ public sealed class AlertBoard(IOptions<AlertOptions> options, TimeProvider time
             {
                 return null;
             }
-            var taken = all ? [.. _alerts] : _alerts.Where(a => _changed.Contains(a.Id)).ToList();
+            var taken = all ? [.. _book.Alerts] : _book.Alerts.Where(a => _changed.Contains(a.Id)).ToList();
             if (!all)
             {
                 _changed.Clear();

@@ -1,18 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.FileProviders;
-using Streaming.Ingress;
 
 namespace Streaming.Dashboard;
 
-/// <summary>Serves the page at <c>/</c>, the sign-in, and the hub at <see cref="HubPath"/>.</summary>
+/// <summary>Serves the page at <c>/</c>, the sign-in, the hub at <see cref="HubPath"/> and the page's reads (<see cref="DashboardReads"/>).</summary>
 public static class DashboardEndpoints
 {
     /// <summary>Where the hub is mapped.</summary>
     public const string HubPath = "/hubs/trends";
-
-    /// <summary>Where an operator resubmits a dead letter from the page (<c>{id}</c>: the dead letter's id).</summary>
-    public const string ResubmitPath = "/dashboard/deadletters/{id}/resubmit";
 
     /// <summary>
     /// The dashboard's middleware and endpoints. The page's files are served from <c>wwwroot</c> beside the host's
@@ -44,9 +40,7 @@ public static class DashboardEndpoints
         app.MapHub<TrendHub>(HubPath);
         app.MapAccountEndpoints();
         app.MapThumbnails();
-        // The page's resubmit button: the read API's resubmit, but for signed-in operators only (viewers get 403).
-        app.MapPost(ResubmitPath, DeadLetterEndpoints.ResubmitAsync).DisableAntiforgery()
-            .RequireAuthorization(p => p.RequireRole(DashboardRoles.Operator));
+        app.MapDashboardReads();
         return app;
     }
 }

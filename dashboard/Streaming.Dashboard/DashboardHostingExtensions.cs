@@ -8,20 +8,18 @@ using Streaming.Grains.Abstractions;
 
 namespace Streaming.Dashboard;
 
-/// <summary>Registers the live dashboard in a silo host.</summary>
+/// <summary>Registers the live dashboard: in a silo host, or in a separately hosted app that is an Orleans client.</summary>
 public static class DashboardHostingExtensions
 {
     /// <summary>
-    /// The hub, the batching publisher, cookie sign-in and the output-sink decorator that feeds them. Call it after
-    /// <c>AddIngress</c> and <c>AddKafkaOutput</c>: it wraps whichever <see cref="IOutputSink"/> they registered.
+    /// The pages, the hub, the batching publisher, cookie sign-in and the subscriber that receives every silo's digests
+    /// through the <see cref="IDashboardFeedGrain"/>. Needs an <see cref="IGrainFactory"/>: a silo, or an Orleans client.
     /// </summary>
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
         services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
-        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         // SignalR's default MaximumReceiveMessageSize (32 KB) is kept: pages send only group names.
         services.AddSignalR();
@@ -44,19 +42,40 @@ public static class DashboardHostingExtensions
         services.AddSingleton<TrendBuffer>();
         services.AddSingleton<LatestWindowPoller>();
         services.AddSingleton<KindRates>();
-        services.AddSingleton<DeadLetterRates>();
+        services.AddSingleton<DeadLetterBoard>();
         services.AddSingleton<AreaBoard>();
         services.AddSingleton<RecentImages>();
-        services.AddSingleton<SourceBoard>();
+        services.AddSingleton<SourcePanels>();
         services.AddSingleton<IngestLatency>();
-        services.AddSingleton<TopEntities>();
+        services.AddSingleton<TopBoard>();
         services.AddSingleton<AlertBoard>();
         services.AddSingleton<SystemStatistics>();
         services.AddSingleton<TrendSnapshots>();
+        services.AddSingleton<FeedSubscriber>();
+        services.AddHostedService(sp => sp.GetRequiredService<FeedSubscriber>());
         services.AddSingleton<TrendPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<TrendPublisher>());
-        DecorateOutputSink(services);
         return builder;
+    }
+
+    /// <summary>
+    /// A silo's share of the dashboards: the output-sink decorator that gathers what this silo's grains produce (and judges
+    /// the alert rules) and the publisher of its digests. Call it in a silo, after <c>AddIngress</c> and
+    /// <c>AddKafkaOutput</c>: it wraps whichever <see cref="IOutputSink"/> they registered.
+    /// </summary>
+    public static IServiceCollection AddDashboardFeed(this IServiceCollection services)
+    {
+        services.AddOptions<DashboardFeedOptions>().BindConfiguration(DashboardOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<SourceBoard>();
+        services.AddSingleton<TopEntities>();
+        services.AddSingleton<DeadLetterRates>();
+        DecorateOutputSink(services);
+        services.AddSingleton(sp => (FeedCollector)sp.GetRequiredService<IOutputSink>());
+        services.AddHostedService<FeedPublisher>();
+        return services;
     }
 
     // Pages are redirected to the sign-in page; the hub and fetches get the status, which a script can act on.
@@ -77,9 +96,9 @@ public static class DashboardHostingExtensions
     private static void DecorateOutputSink(IServiceCollection services)
     {
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(IOutputSink) && !d.IsKeyedService)
-            ?? throw new InvalidOperationException("AddDashboard wraps the output sink: call it after AddIngress and AddKafkaOutput.");
+            ?? throw new InvalidOperationException("AddDashboardFeed wraps the output sink: call it after AddIngress and AddKafkaOutput.");
         services.Remove(inner);
-        services.AddSingleton<IOutputSink>(sp => ActivatorUtilities.CreateInstance<DashboardOutputSink>(sp, Create(sp, inner)));
+        services.AddSingleton<IOutputSink>(sp => ActivatorUtilities.CreateInstance<FeedCollector>(sp, Create(sp, inner)));
     }
 
     private static IOutputSink Create(IServiceProvider sp, ServiceDescriptor d) =>

@@ -2,7 +2,7 @@ using Streaming.Ingress;
 
 namespace Streaming.Dashboard;
 
-/// <summary>Dead letters per stage and reason in the last minute, from this silo's <see cref="DeadLetterOffice"/> counts.</summary>
+/// <summary>Dead letters per stage and reason in the last minute, from this silo's <see cref="DeadLetterOffice"/> counts (its share of the dashboards' figures).</summary>
 public sealed class DeadLetterRates(DeadLetterOffice office)
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);

@@ -4,7 +4,7 @@ namespace Streaming.Dashboard;
 
 /// <summary>
 /// Ingest-to-screen latency per kind, computed here so pages need not: clean events are counted by receive time (to the
-/// millisecond) as they pass the sink; each push turns them into latencies to the push time, kept as one quantile sketch per
+/// millisecond) in each silo and arrive in its digests; each push turns them into latencies to the push time, kept as one quantile sketch per
 /// kind and push for the last <see cref="Span"/>. Memory: bounded by the distinct milliseconds between two pushes.
 /// </summary>
 public sealed class IngestLatency
@@ -16,15 +16,15 @@ public sealed class IngestLatency
     private readonly Queue<(DateTimeOffset At, Dictionary<string, QuantileSketch> Sketches)> _recent = new();
     private Dictionary<(string Kind, long Ms), int> _pending = [];
 
-    /// <summary>Notes <paramref name="events"/>' receive times.</summary>
-    public void Count(IReadOnlyList<CleanEvent> events)
+    /// <summary>Notes clean events' receive times (a silo's digest).</summary>
+    public void Add(IReadOnlyList<ReceiveCount> received)
     {
         lock (_lock)
         {
-            foreach (var e in events)
+            foreach (var r in received)
             {
-                var key = (TrendBuffer.KindName(e.Kind), e.ReceivedAt.ToUnixTimeMilliseconds());
-                _pending[key] = _pending.GetValueOrDefault(key) + 1;
+                var key = (r.Kind, r.Ms);
+                _pending[key] = _pending.GetValueOrDefault(key) + r.Count;
             }
         }
     }

@@ -2,7 +2,7 @@ using Streaming.Domain;
 
 namespace Streaming.Dashboard;
 
-/// <summary>The newest images this silo's grains accepted, for the page's "latest images": a fixed number, newest first.</summary>
+/// <summary>The newest images the silos accepted, for the page's "latest images": a fixed number, newest first.</summary>
 public sealed class RecentImages
 {
     /// <summary>How many are kept and shown.</summary>
@@ -12,20 +12,14 @@ public sealed class RecentImages
     private readonly List<TrendImage> _images = [];
     private bool _changed;
 
-    /// <summary>Keeps the images among <paramref name="events"/> that have a thumbnail.</summary>
-    public void Observe(IReadOnlyList<CleanEvent> events)
+    /// <summary>Keeps <paramref name="images"/> (a silo's digest, newest first) that are not kept already.</summary>
+    public void Add(IReadOnlyList<TrendImage> images)
     {
         lock (_lock)
         {
-            foreach (var e in events)
-            {
-                if (e.Media is { ThumbnailHash: { } thumbnail } media)
-                {
-                    _images.Insert(0, new TrendImage(e.Entity.Value, e.Source.Value, e.EventTime, ThumbnailEndpoint.PathFor(thumbnail),
-                        media.Width, media.Height, media.NearDuplicateOf is not null));
-                    _changed = true;
-                }
-            }
+            var added = images.Where(i => !_images.Contains(i)).ToList();
+            _images.InsertRange(0, added);
+            _changed |= added.Count > 0;
             if (_images.Count > Kept)
             {
                 _images.RemoveRange(Kept, _images.Count - Kept);

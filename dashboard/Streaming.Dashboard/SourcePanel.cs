@@ -5,4 +5,7 @@ namespace Streaming.Dashboard;
 /// <see cref="SourceBoard.SilentShown"/> silent ones (most recently heard first); how many are active and silent in all,
 /// and how many of them are not shown.
 /// </summary>
-public sealed record SourcePanel(IReadOnlyList<SourceRate> Sources, int Active, int Silent, int NotShown, double SilentAfterSeconds);
+[GenerateSerializer, Immutable, Alias("streaming.dashboard.source-panel.v1")]
+public sealed record SourcePanel(
+    [property: Id(0)] IReadOnlyList<SourceRate> Sources, [property: Id(1)] int Active, [property: Id(2)] int Silent, [property: Id(3)] int NotShown,
+    [property: Id(4)] double SilentAfterSeconds);

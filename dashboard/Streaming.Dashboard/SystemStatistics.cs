@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
+
 namespace Streaming.Dashboard;
 
 /// <summary>The pre-aggregated statistics the <c>system</c> group receives with every push (and a page in its snapshot).</summary>
 public sealed class SystemStatistics(
-    KindRates kinds, DeadLetterRates deadLetters, AreaBoard areas, RecentImages images, SourceBoard sources, IngestLatency latency,
-    AlertBoard alerts, TopEntities top)
+    KindRates kinds, DeadLetterBoard deadLetters, AreaBoard areas, RecentImages images, SourcePanels sources, IngestLatency latency,
+    AlertBoard alerts, TopBoard top, IOptions<DashboardOptions> options)
 {
     // The sources panel changes by the second (rates over 10 s, silence after minutes): once a second is enough.
     private static readonly TimeSpan SourcesEvery = TimeSpan.FromSeconds(1);
@@ -23,8 +25,8 @@ public sealed class SystemStatistics(
         return update with
         {
             Kinds = kinds.Current(now), DeadLetters = deadLetters.Current(now), Areas = areas.Take(snapshot), Images = images.Take(snapshot),
-            Sources = sourcesDue ? sources.Current(now) : null, Latency = latency.Current(), Alerts = alerts.Take(snapshot),
-            TopMetrics = top.TakeMetrics(snapshot),
+            Sources = sourcesDue ? sources.Current(now, options.Value.SilentAfter) : null, Latency = latency.Current(), Alerts = alerts.Take(snapshot),
+            TopMetrics = top.TakeMetrics(now, snapshot), RecentDeadLetters = deadLetters.TakeRecent(now, snapshot),
         };
     }
 }

@@ -3,7 +3,7 @@ using Streaming.Domain;
 namespace Streaming.Dashboard;
 
 /// <summary>
-/// Coalesces the grains' output between two pushes: per window (owner, series, size, start) only the newest revision
+/// Coalesces the silos' digests between two pushes: per window (owner, series, size, start) only the newest revision
 /// is kept, and clean events are only counted, so its size is bounded by the windows that changed, not by the events.
 /// Windows of owners nobody watches are not kept, except areas' (the areas table needs them).
 /// </summary>
@@ -36,15 +36,14 @@ public sealed class TrendBuffer(TrendGroups groups)
         }
     }
 
-    /// <summary>Counts clean events by kind.</summary>
-    public void CountClean(IReadOnlyList<CleanEvent> events)
+    /// <summary>Adds clean events by kind (a silo's digest).</summary>
+    public void CountKinds(IReadOnlyDictionary<string, long> counts)
     {
         lock (_lock)
         {
-            foreach (var e in events)
+            foreach (var (kind, n) in counts)
             {
-                var kind = KindName(e.Kind);
-                _kinds[kind] = _kinds.GetValueOrDefault(kind) + 1;
+                _kinds[kind] = _kinds.GetValueOrDefault(kind) + n;
             }
         }
     }

@@ -4,7 +4,7 @@ using Streaming.Grains.Abstractions;
 namespace Streaming.Dashboard;
 
 /// <summary>
-/// Which hub groups have members in this silo, so the publisher keeps and sends only what someone watches
+/// Which hub groups have members in this dashboard, so the publisher keeps and sends only what someone watches
 /// (10,000 entities stream, but only the entities on someone's screen cost anything). Group names:
 /// <c>system</c>, <c>area:{id}</c>, <c>entity:{key}</c>, and <c>top:{kind}/{metric}</c> for a metric's top entities.
 /// </summary>
@@ -39,11 +39,15 @@ public sealed class TrendGroups
     /// <summary>The grain key behind a group (the inverse of <see cref="ForOwner"/>).</summary>
     public static string OwnerOf(string group) => group.StartsWith("entity:", StringComparison.Ordinal) ? group[7..] : group;
 
-    /// <summary>Whether anyone in this silo watches <paramref name="group"/>.</summary>
+    /// <summary>Whether anyone here watches <paramref name="group"/>.</summary>
     public bool IsWatched(string group) => _members.TryGetValue(group, out var n) && n > 0;
 
-    /// <summary>The groups that have members in this silo now.</summary>
+    /// <summary>The groups that have members here now.</summary>
     public IEnumerable<string> Watched() => _members.Where(m => m.Value > 0).Select(m => m.Key);
+
+    /// <summary>The entity groups (<c>entity:{key}</c>) that have members in this dashboard now, in order.</summary>
+    public string[] WatchedEntities() =>
+        [.. Watched().Where(g => g.StartsWith("entity:", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
     /// <summary>Adds a member; false when the connection already has <see cref="MaxPerConnection"/> other groups.</summary>
     public bool Join(string connectionId, string group)

@@ -8,7 +8,7 @@ namespace Streaming.Dashboard;
 /// the groups they show and receive nothing else; <see cref="TrendPublisher"/> does the sending.
 /// </summary>
 [Authorize]
-public sealed class TrendHub(TrendGroups groups, TrendSnapshots snapshots, AlertBoard alerts) : Hub<ITrendClient>
+public sealed class TrendHub(TrendGroups groups, TrendSnapshots snapshots, IGrainFactory grains) : Hub<ITrendClient>
 {
     /// <summary>
     /// Joins <c>system</c>, <c>area:{id}</c>, <c>entity:{key}</c> or <c>top:{kind}/{metric}</c> (the page's choice of metric for
@@ -35,10 +35,11 @@ public sealed class TrendHub(TrendGroups groups, TrendSnapshots snapshots, Alert
         await Groups.RemoveFromGroupAsync(Context.ConnectionId, group);
     }
 
-    /// <summary>Acknowledges an alert (operators only); every page sees who did, with the next push.</summary>
+    /// <summary>Acknowledges an alert (operators only); every page of every dashboard sees who did, with its next push.</summary>
     [Authorize(Roles = DashboardRoles.Operator)]
-    public DashboardAlert AcknowledgeAlert(string id) =>
-        alerts.Acknowledge(id, Context.User?.Identity?.Name ?? "unknown") ?? throw new HubException("No such alert on this silo (only the newest 50 are kept).");
+    public async Task<DashboardAlert> AcknowledgeAlert(string id) =>
+        await grains.GetGrain<IDashboardFeedGrain>(IDashboardFeedGrain.Key).Acknowledge(id, Context.User?.Identity?.Name ?? "unknown")
+        ?? throw new HubException($"No such alert (only the newest {AlertBook.Kept} are kept).");
 
     /// <inheritdoc />
     public override Task OnDisconnectedAsync(Exception? exception)

@@ -12,7 +12,7 @@ namespace Streaming.Dashboard;
 /// gets its metric's top entities when they changed, at most once a second.
 /// </summary>
 public sealed partial class TrendPublisher(
-    TrendBuffer buffer, LatestWindowPoller poller, TrendGroups groups, KindRates kinds, AreaBoard areas, IngestLatency latency, TopEntities top,
+    TrendBuffer buffer, LatestWindowPoller poller, TrendGroups groups, KindRates kinds, AreaBoard areas, IngestLatency latency, TopBoard top,
     SystemStatistics statistics, IHubContext<TrendHub, ITrendClient> hub, IOptions<DashboardOptions> options, TimeProvider time,
     ILogger<TrendPublisher> logger)
     : BackgroundService
@@ -84,7 +84,7 @@ public sealed partial class TrendPublisher(
             _topSent = now;
             foreach (var group in groups.Watched().Where(g => g.StartsWith(TrendGroups.TopPrefix, StringComparison.Ordinal)))
             {
-                if (top.Take(group[TrendGroups.TopPrefix.Length..], always: false) is { } list)
+                if (top.Take(group[TrendGroups.TopPrefix.Length..], now, always: false) is { } list)
                 {
                     sends.Add(hub.Clients.Group(group).Update(new TrendUpdate(group, now, [], 0) { Top = list }));
                 }

@@ -6,7 +6,7 @@ namespace Streaming.Dashboard;
 /// What a page gets when it joins a group: the newest windows of the group's roll-up, for <c>system</c> the statistics and
 /// every area, for <c>top:{kind}/{metric}</c> the metric's top entities.
 /// </summary>
-public sealed class TrendSnapshots(IGrainFactory grains, SystemStatistics statistics, TopEntities top, TimeProvider time)
+public sealed class TrendSnapshots(IGrainFactory grains, SystemStatistics statistics, TopBoard top, TimeProvider time)
 {
     /// <summary>The current state of <paramref name="group"/>.</summary>
     public async Task<TrendUpdate> ForAsync(string group)
@@ -14,7 +14,7 @@ public sealed class TrendSnapshots(IGrainFactory grains, SystemStatistics statis
         var now = time.GetUtcNow();
         if (group.StartsWith(TrendGroups.TopPrefix, StringComparison.Ordinal))
         {
-            return new TrendUpdate(group, now, [], 0) { Top = top.Take(group[TrendGroups.TopPrefix.Length..], always: true) };
+            return new TrendUpdate(group, now, [], 0) { Top = top.Take(group[TrendGroups.TopPrefix.Length..], now, always: true) };
         }
         var owner = TrendGroups.OwnerOf(group);
         var latest = group.StartsWith("entity:", StringComparison.Ordinal)

@@ -21,6 +21,9 @@ public sealed record TrendUpdate(
     /// <summary>Alerts that fired or were acknowledged, newest first (<c>system</c> only; every kept one in a snapshot).</summary>
     public IReadOnlyList<DashboardAlert>? Alerts { get; init; }
 
+    /// <summary>The newest dead letters of every silo, newest first, when they changed (<c>system</c> only; always in a snapshot).</summary>
+    public IReadOnlyList<RecentDeadLetter>? RecentDeadLetters { get; init; }
+
     /// <summary>The metrics a page may rank entities by, <c>{kind}/{metric}</c> (<c>system</c> only).</summary>
     public IReadOnlyList<string>? TopMetrics { get; init; }
 

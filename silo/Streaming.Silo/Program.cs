@@ -17,6 +17,7 @@ builder.Services.AddKafkaIngress(builder.Configuration);
 builder.Services.AddStreamingApi();
 builder.Services.AddReplaySandbox();
 builder.AddDashboard();
+builder.Services.AddDashboardFeed();
 
 var app = builder.Build();
 app.MapDashboard();

@@ -13,7 +13,7 @@ let currentArea = null, currentEntity = null, topMetric = null, role = null;
 
 $("zone").textContent = `Times are shown in your time zone (${Intl.DateTimeFormat().resolvedOptions().timeZone}).`;
 fetch("/account/me").then(r => r.ok ? r.json() : null).then(me => {
-  if (me) { $("user").textContent = `Signed in as ${me.name} (${me.role})`; role = me.role; refreshDead(); }
+  if (me) { $("user").textContent = `Signed in as ${me.name} (${me.role})`; role = me.role; showDead(recentDead); }
 });
 
 const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/trends").withAutomaticReconnect([0, 1000, 2000, 5000, 10000]).build();
@@ -44,18 +44,17 @@ async function join() {
   if (currentEntity) { await joinEntity(currentEntity); }
 }
 
-// Joins a group; its answer holds the newest windows, and the read API the windows before them (for the charts' lines).
+// Joins a group; its answer holds the newest windows, and /dashboard/windows the windows before them (for the charts' lines).
 async function joinWithHistory(group) {
   const snapshot = await connection.invoke("JoinGroup", group);
   apply(snapshot);
-  const areaQuery = group.startsWith("area:") ? `&area=${encodeURIComponent(group.slice(5))}` : "";
   const smallest = new Map();
   for (const w of snapshot.windows) {
     const key = `${w.kind}/${w.metric}`;
     if (!smallest.has(key) || sizeRank(w.size) < sizeRank(smallest.get(key).size)) { smallest.set(key, w); }
   }
   for (const w of smallest.values()) {
-    const r = await fetch(`/api/trends/windows?metric=${encodeURIComponent(w.metric)}&kind=${w.kind}&size=${w.size}${areaQuery}`);
+    const r = await fetch(`/dashboard/windows?group=${encodeURIComponent(group)}&metric=${encodeURIComponent(w.metric)}&kind=${w.kind}&size=${w.size}`);
     if (r.ok) {
       const history = (await r.json()).slice(-60).map(h => ({ ...h, owner: snapshot.group }));
       apply({ group, windows: history });
@@ -70,6 +69,7 @@ function apply(u) {
     Charts.apply(system, u.windows);
     if (u.kinds) { kinds(u.kinds); }
     if (u.deadLetters) { deadLetters(u.deadLetters); }
+    if (u.recentDeadLetters) { showDead(u.recentDeadLetters); }
     if (u.areas) { areas(u.areas); }
     if (u.images) { images(u.images); }
     if (u.sources) { Panels.sources(u.sources); }
@@ -183,11 +183,11 @@ function images(list) {
   }));
 }
 
-// The newest refused items, fetched again when the counts change; operators may resubmit one as it was.
-let deadTotal = -1;
-async function refreshDead() {
-  const r = await fetch("/api/deadletters?limit=5");
-  if (r.ok) { Panels.recentDead(await r.json(), role === "operator", resubmit); }
+// The newest refused items of every silo, pushed when they change; operators may resubmit one as it was.
+let recentDead = [];
+function showDead(list) {
+  recentDead = list;
+  Panels.recentDead(list, role === "operator", resubmit);
 }
 async function resubmit(id) {
   const r = await fetch(`/dashboard/deadletters/${encodeURIComponent(id)}/resubmit`, { method: "POST" });
@@ -197,8 +197,6 @@ async function resubmit(id) {
 }
 
 function deadLetters(list) {
-  const total = list.reduce((n, d) => n + d.total, 0);
-  if (total !== deadTotal && role) { deadTotal = total; refreshDead(); }
   const body = $("dead-letters").tBodies[0];
   body.replaceChildren();
   if (list.length === 0) {
@@ -258,7 +256,7 @@ async function joinEntity(key) {
   const snapshot = await refreshReadings(true);
   const KINDS = { posts: "social", images: "media" };
   for (const metric of Object.keys(snapshot?.current || {})) {
-    const r = await fetch(`/api/entities/${encodeURIComponent(key)}/windows?metric=${encodeURIComponent(metric)}&kind=${KINDS[metric] || "sensor"}&size=1m`);
+    const r = await fetch(`/dashboard/windows?group=${encodeURIComponent(`entity:${key}`)}&metric=${encodeURIComponent(metric)}&kind=${KINDS[metric] || "sensor"}&size=1m`);
     if (r.ok) { apply({ group: `entity:${key}`, windows: (await r.json()).slice(-60).map(h => ({ ...h, owner: key })) }); }
   }
 }
@@ -268,7 +266,7 @@ let readingsAt = 0;
 async function refreshReadings(now = false) {
   if (!currentEntity || (!now && Date.now() - readingsAt < 2000)) { return null; }
   readingsAt = Date.now();
-  const r = await fetch(`/api/entities/${encodeURIComponent(currentEntity)}`);
+  const r = await fetch(`/dashboard/entities/${encodeURIComponent(currentEntity)}`);
   const snapshot = r.ok ? await r.json() : null;
   if (snapshot) { Panels.readings(snapshot); }
   return snapshot;

@@ -41,13 +41,24 @@ public static class DeadLetterEndpoints
         {
             return TypedResults.NotFound(new ProblemResponse("NotFound", $"no recent dead letter '{id}' on this silo"));
         }
-        var body = corrected.Length > 0 ? corrected.Memory : letter.Payload;
+        var (body, format, context) = Resubmission(letter, corrected.Memory, limits, time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString());
+        return await IngestEndpoint.Answer(ingest, body, format, context, letter.ContentType, letter, loggers.CreateLogger(typeof(DeadLetterEndpoints)));
+    }
+
+    /// <summary>
+    /// How dead letter <paramref name="letter"/> goes through the pipeline again: its payload (or <paramref name="corrected"/>
+    /// when not empty), read in the format it came in, under a new provenance naming the resubmit.
+    /// </summary>
+    public static (ReadOnlyMemory<byte> Body, PayloadFormat Format, DecodeContext Context) Resubmission(
+        DeadLetter letter, ReadOnlyMemory<byte> corrected, HttpIngressOptions limits, DateTimeOffset now, string? remoteAddress)
+    {
+        var body = corrected.Length > 0 ? corrected : letter.Payload;
         var format = letter.ContentType?.StartsWith(IngestEndpoint.SenMLContentType, StringComparison.OrdinalIgnoreCase) == true ? PayloadFormat.SenML
             : letter.Provenance.Channel.StartsWith("/api/ingest/records", StringComparison.Ordinal) || letter.Provenance.Channel.StartsWith("records/", StringComparison.Ordinal)
                 ? PayloadFormat.Record : PayloadFormat.SensorJson;
-        var context = new DecodeContext(Provenance.Http($"/api/deadletters/{id}/resubmit", time.GetUtcNow(), http.Connection.RemoteIpAddress?.ToString()),
+        var context = new DecodeContext(Provenance.Http($"/api/deadletters/{letter.Id}/resubmit", now, remoteAddress),
             letter.Source is null ? null : new SourceId(letter.Source), null,
             new DecodeLimits { MaxBodyBytes = limits.MaxBodyBytes, MaxEventsPerBody = limits.MaxEventsPerRequest });
-        return await IngestEndpoint.Answer(ingest, body, format, context, letter.ContentType, letter, loggers.CreateLogger(typeof(DeadLetterEndpoints)));
+        return (body, format, context);
     }
 }
