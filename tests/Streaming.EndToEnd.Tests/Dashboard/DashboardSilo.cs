@@ -17,9 +17,20 @@ internal sealed class DashboardSilo : IAsyncDisposable
 
     public Uri BaseAddress => Silo.Http.BaseAddress!;
 
-    public static async Task<DashboardSilo> StartAsync(IReadOnlyDictionary<string, string>? extra = null)
+    public static async Task<DashboardSilo> StartAsync(IReadOnlyDictionary<string, string>? extra = null) =>
+        new(await SiloProcess.StartAsync(Settings(extra)));
+
+    /// <summary>
+    /// The separately hosted dashboard (an Orleans client) with the same users, joined to the cluster that
+    /// <paramref name="cluster"/> names (<c>Orleans:GatewayPort</c> of an embedded silo, or a PostgreSQL cluster's settings).
+    /// Its <see cref="PostPm25Async"/> and the like have no ingest: post to a silo.
+    /// </summary>
+    public static async Task<DashboardSilo> StartHostAsync(IReadOnlyDictionary<string, string> cluster) =>
+        new(await SiloProcess.StartAsync(Settings(cluster), "Streaming.Dashboard.Host"));
+
+    private static Dictionary<string, string> Settings(IReadOnlyDictionary<string, string>? extra)
     {
-        var settings = new Dictionary<string, string>(extra ?? new Dictionary<string, string>())
+        return new Dictionary<string, string>(extra ?? new Dictionary<string, string>())
         {
             ["Dashboard:Users:0:Name"] = Viewer,
             ["Dashboard:Users:0:PasswordHash"] = DeviceSecret.Hash(ViewerPassword),
@@ -29,7 +40,6 @@ internal sealed class DashboardSilo : IAsyncDisposable
             ["Dashboard:Users:1:Role"] = "operator",
             ["Identifiers:Key"] = Convert.ToBase64String(Encoding.UTF8.GetBytes("dashboard-test-key-0123456789")),
         };
-        return new(await SiloProcess.StartAsync(settings));
     }
 
     /// <summary>Signs in through the form and returns the cookies (the sign-in cookie among them).</summary>

@@ -5,8 +5,9 @@ using System.Globalization;
 namespace Streaming.EndToEnd.Tests;
 
 /// <summary>
-/// The real silo host (silo/Streaming.Silo) run as its own process on free loopback ports, configured through
-/// environment variables exactly as an operator would. Killing it is a real <c>kill -9</c>.
+/// The real silo host (silo/Streaming.Silo), or the separately hosted dashboard (dashboard/Streaming.Dashboard.Host), run
+/// as its own process on free loopback ports, configured through environment variables exactly as an operator would.
+/// Killing it is a real <c>kill -9</c>.
 /// </summary>
 internal sealed class SiloProcess : IAsyncDisposable
 {
@@ -35,11 +36,11 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// Starts a silo and waits until <c>/health</c> answers. A free port can be taken by another process between
     /// being chosen and being bound; a silo that exits for that reason is started again on fresh ports.
     /// </summary>
-    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string app = "Streaming.Silo")
     {
         for (var attempt = 1; ; attempt++)
         {
-            var silo = Launch(settings);
+            var silo = Launch(settings, app);
             try
             {
                 await silo.WaitHealthyAsync();
@@ -52,11 +53,11 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    private static SiloProcess Launch(IReadOnlyDictionary<string, string>? settings)
+    private static SiloProcess Launch(IReadOnlyDictionary<string, string>? settings, string app)
     {
         var httpPort = FreeTcpPort.Next();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(SiloAssembly());
+        info.ArgumentList.Add(AppAssembly(app));
         info.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";
         info.Environment["Orleans__SiloPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
         info.Environment["Orleans__GatewayPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
@@ -136,11 +137,11 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    // The silo's build output sits beside this project's in the artifacts layout: bin/<project>/<configuration>/.
-    private static string SiloAssembly()
+    // The silo's (or the dashboard host's) build output sits beside this project's in the artifacts layout: bin/<project>/<configuration>/.
+    private static string AppAssembly(string app)
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var path = Path.Combine(testOutput.Parent!.Parent!.FullName, "Streaming.Silo", testOutput.Name, "Streaming.Silo.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: the silo is not at {path}");
+        var path = Path.Combine(testOutput.Parent!.Parent!.FullName, app, testOutput.Name, app + ".dll");
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: {app} is not at {path}");
     }
 }
