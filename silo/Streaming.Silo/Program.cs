@@ -7,6 +7,11 @@ if (args is ["replay", ..])
     // Replay and export work from the history archive alone, whether or not the platform is running.
     return await ReplayCommand.RunAsync(args[1..]);
 }
+if (args is ["kafka-broker", ..])
+{
+    // Only the embedded Kafka-protocol broker, in a process of its own (for benchmarks that measure it apart).
+    return await KafkaBrokerCommand.RunAsync(args[1..]);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStreamingSilo();

@@ -8,6 +8,15 @@ namespace Streaming.Harness;
 internal sealed record StepResult(Step Step, HistogramBase Delivery, HistogramBase LastQuarter, HistogramBase Ack, double? CpuSeconds,
     double? AllocatedBytes, double ElapsedSeconds, bool Sustainable, string Verdict)
 {
+    /// <summary>CPU seconds of the separate broker process over the step (<c>--broker separate</c>), else null.</summary>
+    public double? BrokerCpuSeconds { get; init; }
+
+    /// <summary><see cref="Stopwatch.GetTimestamp"/> when the step's drain ended (its figures were taken).</summary>
+    public long EndTimestamp { get; init; }
+
+    /// <summary>Events out per CPU second of the silo and the separate broker together.</summary>
+    public double? EventsPerCpuSecondWithBroker => CpuSeconds is { } c && BrokerCpuSeconds is { } b && c + b > 0 ? Step.Delivered / (c + b) : null;
+
     /// <summary>Managed bytes the silo allocated per event out (counter resolution: one second at each end of the step).</summary>
     public double? AllocatedPerEvent => AllocatedBytes is { } a && Step.Delivered > 0 ? a / Step.Delivered : null;
 
@@ -22,7 +31,7 @@ internal sealed record StepResult(Step Step, HistogramBase Delivery, HistogramBa
 /// when earlier sends finished), and the step is judged on its latency from the intended send times and its backlog.
 /// </summary>
 internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals arrivals, Settings settings, Func<double>? cpuSeconds,
-    Func<double>? allocatedBytes = null)
+    Func<double>? allocatedBytes = null, Func<double>? brokerCpuSeconds = null)
 {
     private int _steps;
     private readonly string _run = Guid.NewGuid().ToString("N")[..6];
@@ -34,6 +43,7 @@ internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals
         arrivals.Add(step);
         var cpuBefore = cpuSeconds?.Invoke();
         var allocatedBefore = allocatedBytes?.Invoke();
+        var brokerBefore = brokerCpuSeconds?.Invoke();
         var started = Stopwatch.GetTimestamp();
         var maxBacklog = warmUp ? long.MaxValue : (long)Math.Max(1000, rate * settings.BacklogSeconds);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -59,13 +69,19 @@ internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals
         {
             await Task.Delay(20);
         }
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var end = Stopwatch.GetTimestamp();
+        var elapsed = Stopwatch.GetElapsedTime(started, end).TotalSeconds;
         var cpu = cpuBefore is { } before ? cpuSeconds!() - before : (double?)null;
+        var brokerCpu = brokerBefore is { } brokerStart ? brokerCpuSeconds!() - brokerStart : (double?)null;
         var allocated = allocatedBefore is { } allocBefore ? allocatedBytes!() - allocBefore : (double?)null;
         var (delivery, lastQuarter) = step.SnapshotDelivery();
         var ack = step.Ack.Copy();
         var verdict = Judge(step, delivery, lastQuarter);
-        return new StepResult(step, delivery, lastQuarter, ack, cpu, allocated, elapsed, verdict is null, verdict ?? "bounded");
+        return new StepResult(step, delivery, lastQuarter, ack, cpu, allocated, elapsed, verdict is null, verdict ?? "bounded")
+        {
+            BrokerCpuSeconds = brokerCpu,
+            EndTimestamp = end,
+        };
     }
 
     /// <summary>Waits until everything a step sent is out (or failed), or the timeout passes.</summary>

@@ -27,6 +27,9 @@ internal static class Report
         var cpu = r.CpuSeconds is { } c
             ? string.Create(CultureInfo.InvariantCulture, $"; CPU {c:F1} s = {r.EventsPerCpuSecond:N0} ev/CPU-s")
             : "";
+        cpu += r.EventsPerCpuSecondWithBroker is { } both
+            ? string.Create(CultureInfo.InvariantCulture, $" (+ broker {r.BrokerCpuSeconds:F1} s = {both:N0} ev/CPU-s together)")
+            : "";
         cpu += r.AllocatedPerEvent is { } a ? string.Create(CultureInfo.InvariantCulture, $"; {a / 1024:N0} KiB allocated/event") : "";
         return string.Create(CultureInfo.InvariantCulture,
             $"{Rate(s.Rate)} ev/s x {s.Duration.TotalSeconds:F0} s: sent {s.Sent:N0}, out {s.Delivered:N0}, errors {s.SendErrors:N0}, " +

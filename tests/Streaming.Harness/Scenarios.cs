@@ -77,11 +77,27 @@ internal static partial class Scenarios
             "POST polled every 10 ms; " + Noise(load));
     }
 
-    /// <summary>Sensor events end to end: sent over one transport, timed until they are on the clean-events topic.</summary>
+    /// <summary>
+    /// Sensor events end to end: sent over one transport, timed until they are on the clean-events topic; meanwhile a
+    /// signed-in dashboard client keeps the sensor latency the silo pushes to the <c>system</c> group.
+    /// </summary>
     private static async Task<Outcome> SensorsAsync(Settings s, string transport)
     {
-        await using var silo = await Silo.StartAsync(s.SiloDll, s.SiloSettings);
+        var (settings, password) = DashboardLatencyWatcher.NewUser();
+        foreach (var (key, value) in s.SiloSettings)
+        {
+            settings[key] = value;
+        }
+        await using var broker = s.Broker == "separate"
+            ? await BrokerProcess.StartAsync(s.SiloDll, int.Parse(settings.GetValueOrDefault("Kafka:EmbeddedPartitions", "4"), CultureInfo.InvariantCulture))
+            : null;
+        if (broker is not null)
+        {
+            settings["Kafka:BootstrapServers"] = broker.BootstrapServers;
+        }
+        await using var silo = await Silo.StartAsync(s.SiloDll, settings);
         var bootstrap = silo.BootstrapServers ?? throw new InvalidOperationException("The silo has no Kafka output (GET /api/info shows kafka null)");
+        await using var dashboard = await DashboardLatencyWatcher.StartAsync(silo.Http.BaseAddress!, password, "sensor");
         var arrivals = new Arrivals();
         using var watcher = new CleanTopicWatcher(bootstrap, silo.CleanTopic, arrivals);
         await using IEventSender sender = transport switch
@@ -92,13 +108,39 @@ internal static partial class Scenarios
         };
         await sender.ConnectAsync();
         using var counters = new RuntimeCounters(silo.Pid);
-        var loop = new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, silo.CpuSeconds, () => counters.AllocatedBytes);
+        var loop = new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, silo.CpuSeconds, () => counters.AllocatedBytes,
+            broker is null ? null : broker.CpuSeconds);
         var load = Report.LoadAverage();
         var outcome = await WithSiloLogAsync(silo, () => RateProcedure.RunAsync(loop, s, $"sensors-{transport}"));
-        return new Outcome(RateProcedure.Figures(outcome),
-            $"{sender.Describe}; {s.Sources:N0} sources; out = {watcher.Describe}; CPU = the silo process's utime+stime; " +
+        var cpu = broker is null
+            ? "CPU = the silo process's utime+stime (the Kafka-protocol broker runs inside it)"
+            : $"broker separate: `Streaming.Silo.dll kafka-broker` (the same librdkafka mock cluster) in its own process at {broker.BootstrapServers}, " +
+              "passed to the silo as Kafka:BootstrapServers; CPU = utime+stime of each process, ev/CPU-s for the silo alone and for silo+broker " +
+              $"(the broker also serves the harness's clean-topic reader{(transport == "kafka" ? " and its producer" : "")})";
+        return new Outcome(RateProcedure.Figures(outcome) + DashboardFigures(outcome, dashboard),
+            $"{sender.Describe}; {s.Sources:N0} sources; out = {watcher.Describe}; {cpu}; " +
             "allocated = the silo's alloc-rate counter over the step, read through the diagnostics port; " +
-            $"latency from each event's intended send time; {Noise(load)}");
+            $"latency from each event's intended send time; {DashboardNote}; {Noise(load)}");
+    }
+
+    private const string DashboardNote =
+        "dashboard = the ingest-to-screen latency the silo itself pushes to the SignalR group system (TrendUpdate.latency, kind sensor: " +
+        "p50 and p99 over the trailing 10 s, from each event's receive time at the silo to the push), read by one signed-in .NET SignalR client; " +
+        "reported as the median of the pushes' p50s and the max of their p99s, over the pushes from 10 s after the step's start (so each " +
+        "push's window lies within the step) to the end of its drain";
+
+    /// <summary>The dashboard's latency over the step the row's latency comes from (the fixed run, or the half-rate run).</summary>
+    private static string DashboardFigures(RateProcedure.Outcome outcome, DashboardLatencyWatcher dashboard)
+    {
+        if ((outcome.Fixed ?? outcome.Half) is not { } step)
+        {
+            return "";
+        }
+        var warm = (long)(Math.Min(DashboardLatencyWatcher.Span.TotalSeconds, step.Step.Duration.TotalSeconds) * Stopwatch.Frequency);
+        var at = outcome.Fixed is null ? string.Create(CultureInfo.InvariantCulture, $" (at {Report.Rate(step.Step.Rate)} ev/s)") : "";
+        return dashboard.Summarize(step.Step.Start + warm, step.EndTimestamp) is { } d
+            ? string.Create(CultureInfo.InvariantCulture, $"; dashboard p50 {d.P50Ms:N0} ms, p99 {d.P99Ms:N0} ms{at} over {d.Pushes} pushes")
+            : $"; dashboard: no sensor latency pushed during the step ({dashboard.Count} pushes in all)";
     }
 
     /// <summary>

@@ -56,6 +56,13 @@ internal sealed class Settings
     /// <summary>Entities activated by memory-entities.</summary>
     public int Entities { get; private set; } = 100_000;
 
+    /// <summary>
+    /// <c>embedded</c> (default): the silo hosts the Kafka-protocol broker in its own process, as the embedded default does.
+    /// <c>separate</c>: the broker runs as <c>Streaming.Silo.dll kafka-broker</c>, a process of its own, and its CPU is
+    /// reported apart from the silo's.
+    /// </summary>
+    public string Broker { get; private set; } = "embedded";
+
     /// <summary>Silo settings for this run (<c>--set Replay:Archive=false</c>, repeatable), to compare configurations.</summary>
     public Dictionary<string, string> SiloSettings { get; } = new(StringComparer.Ordinal);
 
@@ -91,6 +98,13 @@ internal sealed class Settings
                 case "--qos": s.Qos = Value() == "0" ? MqttQualityOfServiceLevel.AtMostOnce : MqttQualityOfServiceLevel.AtLeastOnce; break;
                 case "--repeat": s.Repeat = (int)Number(); break;
                 case "--entities": s.Entities = (int)Number(); break;
+                case "--broker":
+                    s.Broker = Value();
+                    if (s.Broker is not ("embedded" or "separate"))
+                    {
+                        throw new ArgumentException($"--broker wants embedded or separate, got '{s.Broker}'");
+                    }
+                    break;
                 case "--set":
                     var pair = Value();
                     var eq = pair.IndexOf('=', StringComparison.Ordinal);
@@ -116,6 +130,10 @@ internal sealed class Settings
         if (s.Rate <= 0 || s.Duration <= 0 || s.StepSeconds <= 0 || s.Growth <= 1 || s.Connections < 1 || s.Sources < 1)
         {
             throw new ArgumentException("--rate, --duration and --step must be positive, --growth above 1, --connections and --sources at least 1");
+        }
+        if (s.Broker == "separate" && !s.Scenario.StartsWith("sensors-", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("--broker separate is for the sensors-* scenarios");
         }
         return s;
     }
