@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Starts an N-silo cluster on this machine, the production layout in miniature: a throwaway PostgreSQL
 # (clustering, grain state, reminders) and N silo processes on 127.0.0.1, HTTP on 5080, 5081, ...
-# MQTT on 1883, 1884, ...; one Kafka-protocol broker embedded in the first silo, used by all.
+# MQTT on 1883, 1884, ...; one Kafka-protocol broker embedded in the first silo, used by all; and the dashboard on its own
+# (an Orleans client) on http://127.0.0.1:5090, beside each silo's.
 #   deploy/local-cluster.sh [N=3]        Ctrl-C stops everything and deletes the database.
 # Uses an existing database instead when ORLEANS_CONNECTION is set (then nothing is created or deleted).
 set -euo pipefail
@@ -32,13 +33,15 @@ if [ -z "${ORLEANS_CONNECTION:-}" ]; then
 fi
 
 dotnet build silo/Streaming.Silo -c Release -v q --nologo
+dotnet build dashboard/Streaming.Dashboard.Host -c Release -v q --nologo
 silo=artifacts/bin/Streaming.Silo/release/Streaming.Silo.dll
+dashboard=artifacts/bin/Streaming.Dashboard.Host/release/Streaming.Dashboard.Host.dll
 
 start_silo() { # index, extra env...
   local i=$1; shift
   env ConnectionStrings__Orleans="$ORLEANS_CONNECTION" Urls="http://127.0.0.1:$((5080 + i))" \
     Orleans__SiloPort=$((11111 + i)) Orleans__GatewayPort=$((30000 + i)) Mqtt__Port=$((1883 + i)) \
-    Replay__ArchiveFolder="$work/history$i" "$@" \
+    Replay__ArchiveFolder="$work/history$i" Media__Folder="$work/media" "$@" \
     dotnet "$silo" > "$work/silo$i.log" 2>&1 &
   pids+=($!)
 }
@@ -51,5 +54,10 @@ for i in $(seq 0 $((n - 1))); do
   for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$((5080 + i))/health" >/dev/null && break; sleep 1; done
   echo "silo $i: http://127.0.0.1:$((5080 + i))  mqtt 127.0.0.1:$((1883 + i))  log $work/silo$i.log"
 done
+env ConnectionStrings__Orleans="$ORLEANS_CONNECTION" Urls="http://127.0.0.1:5090" Media__Folder="$work/media" \
+  dotnet "$dashboard" > "$work/dashboard.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 1 60); do curl -sf http://127.0.0.1:5090/health >/dev/null && break; sleep 1; done
+echo "dashboard: http://127.0.0.1:5090  log $work/dashboard.log (its sign-in is printed there)"
 echo "Kafka bootstrap: $bootstrap (in silo 0's memory). Ctrl-C to stop."
 wait
