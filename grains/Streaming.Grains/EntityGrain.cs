@@ -19,8 +19,10 @@ public sealed partial class EntityGrain(
     IOutputSink output, TimeProvider time, ILogger<EntityGrain> logger)
     : Grain, IEntityGrain, IEntityQueryGrain
 {
-    private IGrainTimer? _forward;
-    private bool _forwardDue;
+    // One one-shot timer for both of the entity's deferred jobs (forwarding the outbox, closing windows when idle), armed
+    // only while one is due and disposed otherwise: a million idle entities hold no timer and take no timer turns.
+    private IGrainTimer? _timer;
+    private DateTimeOffset _timerDue;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -30,12 +32,7 @@ public sealed partial class EntityGrain(
         {
             state.State.Area = place.Area;
         }
-        var period = windows.Value.IdleTimeout / 4;
-        this.RegisterGrainTimer(OnTimer, new GrainTimerCreationOptions(period, period) { Interleave = false, KeepAlive = false });
-        // One-shot, armed when the outbox has something (see ForwardSoon).
-        _forward = this.RegisterGrainTimer(OnForward,
-            new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = false });
-        ForwardSoon();
+        Schedule();
         return Task.CompletedTask;
     }
 
@@ -51,7 +48,7 @@ public sealed partial class EntityGrain(
             LogApplied(batch.Length, result.Emitted.Count);
             Publish(result.Emitted);
             output.PublishEntity(Snapshot());
-            ForwardSoon();
+            Schedule();
             return result.Outcomes;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -90,6 +87,7 @@ public sealed partial class EntityGrain(
 
     private async Task OnTimer(CancellationToken cancellationToken)
     {
+        _timerDue = DateTimeOffset.MaxValue;
         var closed = EntityModel.CloseIfIdle(state.State, windows.Value, time.GetUtcNow());
         if (closed.Count > 0)
         {
@@ -97,6 +95,7 @@ public sealed partial class EntityGrain(
             Publish(closed);
         }
         await FlushOutbox();
+        Schedule(); // what the area did not confirm, what arrived meanwhile, or the next idle check
     }
 
     private EntitySnapshot Snapshot()
@@ -119,21 +118,40 @@ public sealed partial class EntityGrain(
         }
     }
 
-    // Arms the one-shot forward timer unless it is armed already or there is nothing to send.
-    private void ForwardSoon()
+    // Arms the timer for the earliest job due: the outbox within the forward interval, the idle check when it falls due.
+    // An armed timer that is due no later stays as it is, so a busy entity does not touch it on every batch; one that
+    // fires before the idle check is due (events kept coming) just arms itself again.
+    private void Schedule()
     {
-        if (!_forwardDue && state.State.Outbox.Pending.Count > 0)
+        var now = time.GetUtcNow();
+        var due = EntityModel.IdleCheckAt(state.State, windows.Value) ?? DateTimeOffset.MaxValue;
+        if (state.State.Outbox.Pending.Count > 0 && now + rollups.Value.ForwardInterval < due)
         {
-            _forwardDue = true;
-            _forward?.Change(rollups.Value.ForwardInterval, Timeout.InfiniteTimeSpan);
+            due = now + rollups.Value.ForwardInterval;
         }
-    }
-
-    private async Task OnForward(CancellationToken cancellationToken)
-    {
-        _forwardDue = false;
-        await FlushOutbox();
-        ForwardSoon(); // what the area did not confirm, or what arrived meanwhile, goes on the next tick
+        if (due == DateTimeOffset.MaxValue)
+        {
+            _timer?.Dispose();
+            _timer = null;
+            _timerDue = DateTimeOffset.MaxValue;
+            return;
+        }
+        if (_timer is not null && _timerDue <= due)
+        {
+            return;
+        }
+        // Never in the past: a clock a little behind the ingest time that stamped the events must not spin the timer.
+        var delay = due - now > rollups.Value.ForwardInterval ? due - now : rollups.Value.ForwardInterval;
+        _timerDue = now + delay;
+        if (_timer is null)
+        {
+            _timer = this.RegisterGrainTimer(OnTimer,
+                new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = false, KeepAlive = false });
+        }
+        else
+        {
+            _timer.Change(delay, Timeout.InfiniteTimeSpan);
+        }
     }
 
     private async Task FlushOutbox()

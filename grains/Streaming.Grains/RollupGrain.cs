@@ -11,18 +11,24 @@ namespace Streaming.Grains;
 /// applied once by sequence number. Persistence: merged calls interleave and share writes (a group commit), and each is
 /// confirmed to its child only after a write that covers it; what it owes its own parent is forwarded in batches on a
 /// timer through its persisted outbox. An area has every entity in it as a child, so a write per call would make the
-/// area the bottleneck of the whole platform.
+/// area the bottleneck of the whole platform. The per-child sequence numbers of children that merged before the last
+/// settling live in a second record, written only when <see cref="RollupOptions.SettleAfterChildren"/> recent ones have
+/// gathered: a commit writes what changed, not a number for every child the area has ever had.
 /// </summary>
 public sealed partial class RollupGrain(
     [PersistentState("rollup", StorageNames.Default)] IPersistentState<RollupState> state,
+    [PersistentState("rollup-settled", StorageNames.Default)] IPersistentState<SettledSequences> settled,
     IOptions<WindowOptions> windows, IOptions<RollupOptions> options, IOutputSink output, TimeProvider time,
     ILogger<RollupGrain> logger)
     : Grain, IRollupGrain
 {
-    private readonly GroupCommit _commit = new(() => state.WriteStateAsync(), options.Value.CommitInterval, time);
+    private GroupCommit? _commit;
+
+    private GroupCommit Commit => _commit ??= new GroupCommit(WriteAsync, options.Value.CommitInterval, time);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        state.State.Settled = settled.State;
         var period = options.Value.ForwardInterval;
         this.RegisterGrainTimer(OnTimer, new GrainTimerCreationOptions(period, period) { Interleave = false, KeepAlive = false });
         return Task.CompletedTask;
@@ -34,7 +40,7 @@ public sealed partial class RollupGrain(
         var applied = RollupModel.Merge(state.State, child, segments, windows.Value, time.GetUtcNow(), emitted);
         try
         {
-            await _commit.CommitAsync();
+            await Commit.CommitAsync();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -66,7 +72,7 @@ public sealed partial class RollupGrain(
             return;
         }
         // The segments must be durable here before the parent sees them, or a crash could renumber them.
-        await _commit.CommitAsync();
+        await Commit.CommitAsync();
         Publish(closed);
         if (pending.Count == 0 || parentKey is null)
         {
@@ -81,6 +87,22 @@ public sealed partial class RollupGrain(
         {
             LogForwardDeferred(ex, pending.Count);
         }
+    }
+
+    // The state first; then, when enough recent children have gathered, the settled sequences, and only after both are
+    // durable are the settled ones dropped from the state's next write. A crash in between leaves a child in both records,
+    // where the higher number counts.
+    private async Task WriteAsync()
+    {
+        var settling = RollupModel.ToSettle(state.State, options.Value.SettleAfterChildren); // exactly what this write covers
+        await state.WriteStateAsync();
+        if (settling is null)
+        {
+            return;
+        }
+        RollupModel.Settle(state.State, settling);
+        await settled.WriteStateAsync();
+        RollupModel.Release(state.State, settling);
     }
 
     private void Publish(List<WindowResult> emitted)

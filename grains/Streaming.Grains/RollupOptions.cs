@@ -14,4 +14,11 @@ public sealed class RollupOptions
     /// before they are confirmed). A roll-up's state grows with its children, so this bounds what it costs. Default 100 ms.
     /// </summary>
     public TimeSpan CommitInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How many children's sequence numbers may wait in the record written on every commit before they are settled into
+    /// the roll-up's second record (written only then). Bounds the every-commit write whatever the number of children; the
+    /// settling write grows with them but comes once per this many merging children. Default 4,096.
+    /// </summary>
+    public int SettleAfterChildren { get; set; } = 4096;
 }

@@ -37,7 +37,12 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.IdleTimeout = TimeSpan.FromSeconds(2);
                 o.AllowedLateness = TimeSpan.FromMinutes(5);
             });
-            silo.Services.Configure<RollupOptions>(o => o.ForwardInterval = TimeSpan.FromMilliseconds(50));
+            // Settling after two children puts every roll-up test through both of a roll-up's records.
+            silo.Services.Configure<RollupOptions>(o =>
+            {
+                o.ForwardInterval = TimeSpan.FromMilliseconds(50);
+                o.SettleAfterChildren = 2;
+            });
         }
     }
 }

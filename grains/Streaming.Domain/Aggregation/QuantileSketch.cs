@@ -77,6 +77,12 @@ public sealed class QuantileSketch
         }
         else
         {
+            if (_keys.Count == 0)
+            {
+                // Most windows of an entity hold one bucket or a few: start with one slot, not List's default of four.
+                _keys.Capacity = 1;
+                _counts.Capacity = 1;
+            }
             _keys.Insert(~at, key);
             _counts.Insert(~at, 1);
             SketchBuckets.CollapseLowest(_keys, _counts, _maxBuckets);

@@ -49,6 +49,13 @@ public static class EntityModel
         return emitted;
     }
 
+    /// <summary>
+    /// When <see cref="CloseIfIdle"/> would next close something if no event arrives meanwhile: the newest ingest time plus
+    /// <see cref="WindowOptions.IdleTimeout"/>, or null when no window is open (an idle entity needs no check at all).
+    /// </summary>
+    public static DateTimeOffset? IdleCheckAt(EntityState state, WindowOptions options) =>
+        state.LastReceivedAt is { } last && state.Windows.HasOpen ? last + options.IdleTimeout : null;
+
     private static ApplyOutcome ApplyOne(EntityState state, CleanEvent e, WindowOptions options, DeltaBuffer deltas)
     {
         if (state.Applied.Contains(e.Id))

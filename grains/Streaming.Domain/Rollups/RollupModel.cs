@@ -10,7 +10,8 @@ public static class RollupModel
     public static long Merge(RollupState state, string child, IReadOnlyList<RollupSegment> segments, WindowOptions options,
         DateTimeOffset now, List<WindowResult> emitted)
     {
-        var applied = state.AppliedSeq.GetValueOrDefault(child);
+        var known = AppliedFor(state, child);
+        var applied = known;
         foreach (var segment in segments)
         {
             if (segment.Seq <= applied)
@@ -24,10 +25,58 @@ public static class RollupModel
             }
             applied = segment.Seq;
         }
-        state.AppliedSeq[child] = applied;
+        if (applied > known)
+        {
+            state.AppliedSeq[child] = applied; // only what changed joins the record written on every commit
+        }
         state.LastReceivedAt = now;
         state.Windows.Advance(options, emitted);
         return applied;
+    }
+
+    /// <summary>The highest sequence applied for <paramref name="child"/>, recent or settled; 0 for a child never seen.</summary>
+    public static long AppliedFor(RollupState state, string child)
+    {
+        var settled = state.Settled.Applied.GetValueOrDefault(child);
+        return state.AppliedSeq.TryGetValue(child, out var recent) ? Math.Max(recent, settled) : settled;
+    }
+
+    /// <summary>
+    /// The recent sequences to settle, once there are at least <paramref name="settleAfterChildren"/> of them; else null.
+    /// Take it just before the write of the state that makes them durable: only what that write covers may be settled.
+    /// </summary>
+    public static KeyValuePair<string, long>[]? ToSettle(RollupState state, int settleAfterChildren) =>
+        state.AppliedSeq.Count >= Math.Max(1, settleAfterChildren) ? [.. state.AppliedSeq] : null;
+
+    /// <summary>
+    /// Moves <paramref name="settling"/> (from <see cref="ToSettle"/>, now durable) into <see cref="RollupState.Settled"/>,
+    /// which the caller then writes.
+    /// </summary>
+    public static void Settle(RollupState state, IReadOnlyList<KeyValuePair<string, long>> settling)
+    {
+        var settled = state.Settled.Applied;
+        foreach (var (child, seq) in settling)
+        {
+            if (seq > settled.GetValueOrDefault(child))
+            {
+                settled[child] = seq;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Once <see cref="RollupState.Settled"/> is durable, drops the settled children from the recent sequences, unless they
+    /// merged more meanwhile. Safe in any order with merges: a child is always read as the higher of its two numbers.
+    /// </summary>
+    public static void Release(RollupState state, IReadOnlyList<KeyValuePair<string, long>> settling)
+    {
+        foreach (var (child, seq) in settling)
+        {
+            if (state.AppliedSeq.TryGetValue(child, out var recent) && recent == seq)
+            {
+                state.AppliedSeq.Remove(child);
+            }
+        }
     }
 
     /// <summary>Moves what was merged since the last call into one outbox segment; returns what the parent is owed.</summary>

@@ -1,14 +1,30 @@
 namespace Streaming.Domain;
 
-/// <summary>A roll-up (an area, or the whole system): its windows and the sequence applied per child.</summary>
+/// <summary>
+/// A roll-up (an area, or the whole system): its windows and the sequence applied per child. Everything with an
+/// <c>[Id]</c> is written on every commit, and its size follows the windows and the children that merged recently, not
+/// every child the roll-up has had: the older children's sequences are settled (<see cref="RollupModel.Settle"/>) into
+/// <see cref="Settled"/>, a record of its own.
+/// </summary>
 [GenerateSerializer, Alias("streaming.rollup-state.v1")]
 public sealed class RollupState
 {
     /// <summary>Windows over everything its children applied; final windows keep accumulators so late deltas can revise them.</summary>
     [Id(0)] public WindowSet Windows { get; set; } = new() { RetainAccumulators = true };
 
-    /// <summary>Highest segment applied, per child key.</summary>
+    /// <summary>
+    /// Highest segment applied, per child key, for the children that merged something since they were last settled into
+    /// <see cref="Settled"/> (a child in both has its higher number here). Use <see cref="RollupModel.AppliedFor"/> to read.
+    /// </summary>
     [Id(1)] public Dictionary<string, long> AppliedSeq { get; set; } = [];
+
+    /// <summary>
+    /// The settled sequences of the other children. Not part of this record (no <c>[Id]</c>): the roll-up grain keeps it in
+    /// a record of its own and sets it here on activation.
+    /// </summary>
+    public SettledSequences Settled { get => _settled; set => _settled = value; }
+
+    [NonSerialized] private SettledSequences _settled = new();
 
     /// <summary>What this roll-up owes its own parent.</summary>
     [Id(2)] public Outbox Outbox { get; set; } = new();

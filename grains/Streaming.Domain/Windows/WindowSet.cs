@@ -25,6 +25,9 @@ public sealed class WindowSet
     public long WatermarkTicks(WindowOptions options) =>
         Math.Max(MaxEventTicks == long.MinValue ? long.MinValue : MaxEventTicks - options.AllowedLateness.Ticks, ForcedWatermarkTicks);
 
+    /// <summary>Whether any window is still open (not final).</summary>
+    public bool HasOpen => Series.Values.Any(s => s.Open.Count > 0);
+
     /// <summary>Whether an event at <paramref name="time"/> is older than the watermark.</summary>
     public bool IsLate(DateTimeOffset time, WindowOptions options) => time.UtcTicks < WatermarkTicks(options);
 

@@ -67,4 +67,16 @@ public sealed class EntityModelIdleTests
         Assert.Empty(EntityModel.CloseIfIdle(_state, _options, At(2, 10)));
         Assert.NotEmpty(EntityModel.CloseIfIdle(_state, _options, At(3, 30)));
     }
+
+    [Fact]
+    public void IdleCheckAt_OpenWindowsThenClosed_DueAtIdleTimeoutThenNone()
+    {
+        Assert.Null(EntityModel.IdleCheckAt(_state, _options));
+        Apply(Clean("a", At(0, 10), 1, receivedAt: At(0, 10)));
+
+        Assert.Equal(At(0, 10) + _options.IdleTimeout, EntityModel.IdleCheckAt(_state, _options));
+
+        Assert.NotEmpty(EntityModel.CloseIfIdle(_state, _options, At(0, 10) + _options.IdleTimeout));
+        Assert.Null(EntityModel.IdleCheckAt(_state, _options));
+    }
 }
