@@ -67,11 +67,15 @@ public static class DashboardReads
             return Results.Json(new { error = "TooLarge", detail = $"the body is larger than the limit of {limits.Value.MaxBodyBytes} bytes" },
                 statusCode: StatusCodes.Status413PayloadTooLarge);
         }
-        if (board.SiloOf(id, time.GetUtcNow()) is not { } silo)
+        var answer = ResubmitAnswer.NotFound($"no recent dead letter '{id}' on any silo");
+        foreach (var silo in board.SilosFor(id, time.GetUtcNow()))
         {
-            return Results.NotFound(new { error = "NotFound", detail = $"no recent dead letter '{id}' on any silo" });
+            answer = await grains.GetGrain<IDeadLetterDeskGrain>(silo).Resubmit(id, body.Memory.ToArray());
+            if (answer.Status != StatusCodes.Status404NotFound)
+            {
+                break;
+            }
         }
-        var answer = await grains.GetGrain<IDeadLetterDeskGrain>(silo).Resubmit(id, body.Memory.ToArray());
         return answer.Status == StatusCodes.Status202Accepted
             ? Results.Json(new
             {

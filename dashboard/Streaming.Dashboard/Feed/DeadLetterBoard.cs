@@ -36,6 +36,13 @@ public sealed class DeadLetterBoard
     public IReadOnlyList<RecentDeadLetter> Recent(DateTimeOffset now, int limit) =>
         [.. _recent.Values(now).SelectMany(r => r).OrderByDescending(r => r.FirstSeen).Take(limit)];
 
-    /// <summary>The silo holding dead letter <paramref name="id"/>, as its newest digest listed it; null when none lists it.</summary>
-    public string? SiloOf(string id, DateTimeOffset now) => _recent.Values(now).SelectMany(r => r).FirstOrDefault(r => r.Id == id)?.Silo;
+    /// <summary>
+    /// The silos that may hold dead letter <paramref name="id"/>: the one whose newest digest lists it first, then every
+    /// other silo heard from (a letter refused a moment ago is not listed yet, and only five per silo are).
+    /// </summary>
+    public IReadOnlyList<string> SilosFor(string id, DateTimeOffset now)
+    {
+        var listed = _recent.Values(now).SelectMany(r => r).FirstOrDefault(r => r.Id == id)?.Silo;
+        return [.. (listed is null ? [] : new[] { listed }).Concat(_rates.Silos(now)).Concat(_recent.Silos(now)).Distinct(StringComparer.Ordinal)];
+    }
 }

@@ -29,6 +29,16 @@ internal sealed class PerSilo<T>
         }
     }
 
+    /// <summary>The silos with a value, oldest forgotten.</summary>
+    public IReadOnlyList<string> Silos(DateTimeOffset now)
+    {
+        Values(now);
+        lock (_lock)
+        {
+            return [.. _values.Keys];
+        }
+    }
+
     /// <summary>Every silo's newest value, oldest silos forgotten.</summary>
     public IReadOnlyList<T> Values(DateTimeOffset now)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -25,8 +24,8 @@ public sealed class DashboardAlertTests : IAsyncLifetime
     [Fact]
     public async Task Alert_EntityWindowAboveThreshold_FiresOnceShownPublishedAndOnlyOperatorAcknowledges()
     {
-        await using var viewer = await WatchSystemAsync(DashboardSilo.Viewer, DashboardSilo.ViewerPassword);
-        await using var op = await WatchSystemAsync(DashboardSilo.Operator, DashboardSilo.OperatorPassword);
+        await using var viewer = await DashboardWatcher.StartAsync(_silo, DashboardSilo.Viewer, DashboardSilo.ViewerPassword, "system");
+        await using var op = await DashboardWatcher.StartAsync(_silo, DashboardSilo.Operator, DashboardSilo.OperatorPassword, "system");
 
         // The minute before has a mean of 45; a reading in this minute moves event time past it, so the entity emits it.
         var minute = DashboardSilo.RecentMinute();
@@ -36,11 +35,11 @@ public sealed class DashboardAlertTests : IAsyncLifetime
         await _silo.PostPm25Async("aq-calm", minute, 12);
 
         JsonElement alert = default;
-        await Eventually.AssertAsync(() => Task.FromResult(viewer.Alerts().Any(a => (alert = a).GetProperty("entity").GetString() == "source:aq-alert")),
+        await Eventually.AssertAsync(() => Task.FromResult(viewer.Items("system", "alerts").Any(a => (alert = a).GetProperty("entity").GetString() == "source:aq-alert")),
             Wait, "an alert for source:aq-alert in a system update");
         Assert.Equal(("above", 45.0, 35.0, false), (alert.GetProperty("direction").GetString(), alert.GetProperty("mean").GetDouble(),
             alert.GetProperty("threshold").GetDouble(), alert.GetProperty("final").GetBoolean()));
-        Assert.DoesNotContain(viewer.Alerts(), a => a.GetProperty("entity").GetString() == "source:aq-calm");
+        Assert.DoesNotContain(viewer.Items("system", "alerts"), a => a.GetProperty("entity").GetString() == "source:aq-calm");
         var id = alert.GetProperty("id").GetString()!;
 
         // A viewer may not acknowledge; an operator may, and every page then sees who did.
@@ -48,7 +47,7 @@ public sealed class DashboardAlertTests : IAsyncLifetime
         Assert.Contains("unauthorized", refused.Message, StringComparison.OrdinalIgnoreCase);
         var acknowledged = await op.Hub.InvokeAsync<JsonElement>("AcknowledgeAlert", id);
         Assert.Equal(DashboardSilo.Operator, acknowledged.GetProperty("acknowledgedBy").GetString());
-        await Eventually.AssertAsync(() => Task.FromResult(viewer.Alerts().Any(a => a.GetProperty("id").GetString() == id
+        await Eventually.AssertAsync(() => Task.FromResult(viewer.Items("system", "alerts").Any(a => a.GetProperty("id").GetString() == id
             && a.GetProperty("acknowledgedBy").GetString() == DashboardSilo.Operator)), Wait, $"alert {id} shown acknowledged by the operator");
 
         // On the alerts topic, keyed by entity, once (a later revision of the same window does not fire again).
@@ -82,26 +81,5 @@ public sealed class DashboardAlertTests : IAsyncLifetime
         using var accepted = await op.PostAsync(path, new StringContent(corrected, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         Assert.Equal(1, (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accepted").GetInt32());
-    }
-
-    private async Task<Watcher> WatchSystemAsync(string user, string password)
-    {
-        var cookies = await _silo.SignInAsync(user, password);
-        var hub = new HubConnectionBuilder().WithUrl(new Uri(_silo.BaseAddress, "/hubs/trends"), o => o.Cookies = cookies).Build();
-        var watcher = new Watcher(hub);
-        hub.On<JsonElement>("Update", watcher.Updates.Enqueue);
-        await hub.StartAsync();
-        watcher.Updates.Enqueue(await hub.InvokeAsync<JsonElement>("JoinGroup", "system"));
-        return watcher;
-    }
-
-    private sealed record Watcher(HubConnection Hub) : IAsyncDisposable
-    {
-        public ConcurrentQueue<JsonElement> Updates { get; } = new();
-
-        public IEnumerable<JsonElement> Alerts() => Updates.ToList()
-            .Where(u => u.TryGetProperty("alerts", out var a) && a.ValueKind == JsonValueKind.Array).SelectMany(u => u.GetProperty("alerts").EnumerateArray());
-
-        public ValueTask DisposeAsync() => Hub.DisposeAsync();
     }
 }
