@@ -26,7 +26,6 @@ builder.Services.AddDashboardFeed();
 
 var app = builder.Build();
 app.MapDashboard();
-app.UseRateLimiter();
 app.MapIngestEndpoint();
 app.MapDeadLetterEndpoints();
 app.MapInfoEndpoint();

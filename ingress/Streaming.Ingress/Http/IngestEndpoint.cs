@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Streaming.Domain;
@@ -22,10 +21,10 @@ public static partial class IngestEndpoint
     /// <summary>Maps the endpoint.</summary>
     public static IEndpointRouteBuilder MapIngestEndpoint(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/ingest", Ingest).DisableAntiforgery().RequireRateLimiting(IngestRateLimiting.Policy);
-        app.MapPost("/api/ingest/records", IngestRecords).DisableAntiforgery().RequireRateLimiting(IngestRateLimiting.Policy);
-        app.MapPost("/api/ingest/social", IngestSocial).DisableAntiforgery().RequireRateLimiting(IngestRateLimiting.Policy);
-        app.MapPost("/api/ingest/media", MediaUpload.Ingest).DisableAntiforgery().RequireRateLimiting(IngestRateLimiting.Policy);
+        app.MapPost("/api/ingest", Ingest).DisableAntiforgery().RequireIngestRateLimit();
+        app.MapPost("/api/ingest/records", IngestRecords).DisableAntiforgery().RequireIngestRateLimit();
+        app.MapPost("/api/ingest/social", IngestSocial).DisableAntiforgery().RequireIngestRateLimit();
+        app.MapPost("/api/ingest/media", MediaUpload.Ingest).DisableAntiforgery().RequireIngestRateLimit();
         return app;
     }
 

@@ -1,39 +1,28 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
+using Streaming.Domain;
 
 namespace Streaming.Ingress;
 
 /// <summary>
 /// A token bucket per source for the embedded broker: <see cref="MqttOptions.RateLimitPerSecond"/> publishes a second,
-/// bursts up to <see cref="MqttOptions.RateLimitBurst"/>. Idle buckets are dropped by the limiter, so memory follows the
-/// active sources rather than every source ever seen.
+/// bursts up to <see cref="MqttOptions.RateLimitBurst"/>. The buckets refill lazily when their source next publishes
+/// (<see cref="TokenBuckets"/>): nothing runs per source on a timer, buckets idle long enough to be full again are
+/// dropped, and past <see cref="TokenBuckets.DefaultMaxBuckets"/> sources new ones share one bucket until room is made.
 /// </summary>
-public sealed class SourceRateLimiter : IDisposable
+public sealed class SourceRateLimiter
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    private readonly TokenBuckets _buckets;
+    private readonly TimeProvider _time;
+    private readonly long _start;
 
-    public SourceRateLimiter(IOptions<MqttOptions> options)
+    public SourceRateLimiter(IOptions<MqttOptions> options, TimeProvider time)
     {
         var o = options.Value;
-        // Refill ten times a second (rates of 10/s and more), so a steady sender is not refused at the top of each second.
-        var tenths = o.RateLimitPerSecond >= 10;
-        var limiterOptions = new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = o.RateLimitBurst,
-            TokensPerPeriod = tenths ? o.RateLimitPerSecond / 10 : o.RateLimitPerSecond,
-            ReplenishmentPeriod = tenths ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromSeconds(1),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        };
-        _limiter = PartitionedRateLimiter.Create<string, string>(source => RateLimitPartition.GetTokenBucketLimiter(source, _ => limiterOptions));
+        _buckets = new TokenBuckets(new TokenBucketLimits(o.RateLimitPerSecond, o.RateLimitBurst));
+        _time = time;
+        _start = time.GetTimestamp();
     }
 
     /// <summary>Takes one token from <paramref name="source"/>'s bucket; false when it is empty.</summary>
-    public bool TryAcquire(string source)
-    {
-        using var lease = _limiter.AttemptAcquire(source);
-        return lease.IsAcquired;
-    }
-
-    public void Dispose() => _limiter.Dispose();
+    public bool TryAcquire(string source) => _buckets.TryTake(source, _time.GetElapsedTime(_start).Ticks);
 }
