@@ -23,7 +23,7 @@ public static class ReplayServiceCollectionExtensions
                 }
                 return new DisabledEventArchive();
             }
-            var archive = new FileEventArchive(options);
+            var archive = new FileEventArchive(options, sp.GetService<TimeProvider>() ?? TimeProvider.System);
             if (logger is not null)
             {
                 ReplayLog.ArchiveAt(logger, archive.Folder);
