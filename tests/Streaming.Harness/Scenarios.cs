@@ -12,13 +12,14 @@ internal sealed record Outcome(string Figures, string Notes);
 internal static partial class Scenarios
 {
     public static readonly IReadOnlyList<string> Names =
-        ["cold-start", "sensors-mqtt", "sensors-http", "sensors-kafka", "transport-mqtt", "memory-entities", "replay", "images", "address-search"];
+        ["cold-start", "sensors-mqtt", "sensors-http", "sensors-kafka", "transport-mqtt", "transport-kafka", "memory-entities", "replay", "images", "address-search"];
 
     public static Task<Outcome> RunAsync(Settings s) => s.Scenario switch
     {
         "cold-start" => ColdStartAsync(s),
         "sensors-mqtt" or "sensors-http" or "sensors-kafka" => SensorsAsync(s, s.Scenario["sensors-".Length..]),
         "transport-mqtt" => TransportMqttAsync(s),
+        "transport-kafka" => TransportKafkaAsync(s),
         "memory-entities" => MemoryEntitiesAsync(s),
         "replay" => ReplayAsync(s),
         "images" => ImagesAsync(s),
@@ -141,6 +142,48 @@ internal static partial class Scenarios
         return dashboard.Summarize(step.Step.Start + warm, step.EndTimestamp) is { } d
             ? string.Create(CultureInfo.InvariantCulture, $"; dashboard p50 {d.P50Ms:N0} ms, p99 {d.P99Ms:N0} ms{at} over {d.Pushes} pushes")
             : $"; dashboard: no sensor latency pushed during the step ({dashboard.Count} pushes in all)";
+    }
+
+    /// <summary>
+    /// The bare Kafka-protocol transport's ceiling: the same messages at the same rates produced to the ingest topic of a
+    /// broker process of its own (<c>Streaming.Silo.dll kafka-broker</c>) and read back from it by a plain consumer, with
+    /// no processing; then the platform end to end (ingest topic -> silo -> clean topic) on a fresh broker process, and the ratio.
+    /// </summary>
+    private static async Task<Outcome> TransportKafkaAsync(Settings s)
+    {
+        var load = Report.LoadAverage();
+        const string ingest = "streaming.ingest.v1";
+        RateProcedure.Outcome bare;
+        await using (var broker = await BrokerProcess.StartAsync(s.SiloDll, 4))
+        {
+            var arrivals = new Arrivals();
+            using var reader = new CleanTopicWatcher(broker.BootstrapServers, ingest, arrivals);
+            await using var sender = new KafkaSender(broker.BootstrapServers, ingest, idHeader: true);
+            await sender.ConnectAsync();
+            bare = await RateProcedure.RunAsync(new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, broker.CpuSeconds), s, "bare Kafka");
+        }
+        RateProcedure.Outcome endToEnd;
+        await using (var broker = await BrokerProcess.StartAsync(s.SiloDll, 4))
+        {
+            var settings = new Dictionary<string, string>(s.SiloSettings) { ["Kafka:BootstrapServers"] = broker.BootstrapServers };
+            await using var silo = await Silo.StartAsync(s.SiloDll, settings);
+            var arrivals = new Arrivals();
+            using var watcher = new CleanTopicWatcher(broker.BootstrapServers, silo.CleanTopic, arrivals);
+            await using var sender = new KafkaSender(broker.BootstrapServers, silo.IngestTopic);
+            await sender.ConnectAsync();
+            using var counters = new RuntimeCounters(silo.Pid);
+            endToEnd = await RateProcedure.RunAsync(new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, silo.CpuSeconds,
+                () => counters.AllocatedBytes, broker.CpuSeconds), s, "end to end Kafka");
+        }
+        var ratio = bare.Headline > 0 ? endToEnd.Headline / bare.Headline : double.NaN;
+        var basis = s.FindMax ? "highest sustainable rates" : "achieved rates at the same fixed target (add --find-max for ceilings)";
+        return new Outcome(
+            string.Create(CultureInfo.InvariantCulture,
+                $"**bare:** {RateProcedure.Figures(bare)}. **End to end:** {RateProcedure.Figures(endToEnd)}. **Ratio end-to-end/bare: {(double.IsNaN(ratio) || ratio == 0 ? "n/a" : ratio.ToString("P1", CultureInfo.InvariantCulture))}** ({basis})"),
+            "bare = librdkafka's mock cluster in its own process (`Streaming.Silo.dll kafka-broker`, 4 partitions): the harness's producer " +
+            $"(acks=all, linger 1 ms) -> {ingest} -> a plain consumer of that topic, no processing, CPU = the broker process; end to end = " +
+            "the same producer -> the ingest topic of a fresh broker process -> the silo (Kafka ingress) -> the clean topic, ev/CPU-s for the " +
+            $"silo alone and with the broker; {s.Sources:N0} sources; {Noise(load)}");
     }
 
     /// <summary>

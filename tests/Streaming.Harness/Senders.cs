@@ -1,3 +1,4 @@
+using System.Text;
 using System.Diagnostics;
 using System.Net;
 using Confluent.Kafka;
@@ -200,7 +201,8 @@ internal sealed class HttpSender(Uri baseAddress, int connections, string path =
 }
 
 /// <summary>A Kafka producer to the platform's ingest topic: key = source id, value = the sensor JSON.</summary>
-internal sealed class KafkaSender(string bootstrapServers, string topic) : IEventSender
+/// <param name="idHeader">Also sets the <c>ce_id</c> header to the event's id, so a plain reader of the same topic can match it (the bare transport).</param>
+internal sealed class KafkaSender(string bootstrapServers, string topic, bool idHeader = false) : IEventSender
 {
     private IProducer<string, byte[]>? _producer;
     private string? _firstError;
@@ -226,7 +228,12 @@ internal sealed class KafkaSender(string bootstrapServers, string topic) : IEven
         step.OnSent();
         try
         {
-            _producer!.Produce(topic, new Message<string, byte[]> { Key = source, Value = payload }, OnReport);
+            var message = new Message<string, byte[]> { Key = source, Value = payload };
+            if (idHeader)
+            {
+                message.Headers = [new Header("ce_id", Encoding.UTF8.GetBytes(SensorMessages.Id(step.Prefix, k)))];
+            }
+            _producer!.Produce(topic, message, OnReport);
         }
         catch (ProduceException<string, byte[]> ex)
         {
