@@ -23,6 +23,10 @@ internal static class KafkaIngressConsumerConfig
         SetDefault("client.id", "streaming-ingress");
         // A new group starts at the beginning: nothing already on the topic is skipped.
         SetDefault("auto.offset.reset", "earliest");
+        // A fetch that finds nothing waits this long for data. A broker that answers only when the wait ends (librdkafka's
+        // mock cluster, the embedded default) would otherwise add up to the default 500 ms to every event; a Kafka broker
+        // answers as soon as data arrives, so there this only makes an idle consumer fetch about 50 times a second.
+        SetDefault("fetch.wait.max.ms", "20");
         // Bounds librdkafka's own prefetch (default 64 MiB) so a paused consumer holds little in memory.
         SetDefault("queued.max.messages.kbytes", (16 * 1024).ToString(CultureInfo.InvariantCulture));
         kafka.ApplySecurity(config);
