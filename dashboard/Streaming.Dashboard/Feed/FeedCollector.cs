@@ -116,8 +116,8 @@ public sealed class FeedCollector(
 
     /// <summary>
     /// Takes what was gathered since the previous call as <paramref name="silo"/>'s digest; with <paramref name="sourcesDue"/>
-    /// the sources panel, and with <paramref name="full"/> the top lists, metrics, newest images and dead letters whether
-    /// or not they changed.
+    /// (about once a second) the sources panel, dead-letter rates and the top lists that changed, and with
+    /// <paramref name="full"/> the top lists, metrics, newest images and dead letters whether or not they changed.
     /// </summary>
     public SiloDigest Drain(string silo, bool sourcesDue, bool full)
     {
@@ -139,8 +139,9 @@ public sealed class FeedCollector(
                 images = [.. _newestImages];
             }
         }
-        var metrics = top.TakeMetrics(full);
-        var lists = (top.TakeMetrics(always: true) ?? []).Select(m => top.Take(m, full)).OfType<TopList>().ToArray();
+        // Ranking sorts every entity of a metric: once a second is enough (the pages get top lists at most that often).
+        var metrics = sourcesDue ? top.TakeMetrics(full) : null;
+        var lists = sourcesDue ? (top.TakeMetrics(always: true) ?? []).Select(m => top.Take(m, full)).OfType<TopList>().ToArray() : [];
         var recent = deadLetters.Recent(null, null, RecentDeadLetters);
         var newest = recent.Count > 0 ? recent[0].Id : null;
         var recentChanged = full || newest != _newestDeadLetterSent;

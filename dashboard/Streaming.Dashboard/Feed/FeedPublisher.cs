@@ -35,7 +35,8 @@ public sealed partial class FeedPublisher(
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var now = time.GetUtcNow();
-                var (sourcesDue, full) = (now - sourcesSent >= SourcesEvery, now - fullSent >= FullEvery);
+                var full = now - fullSent >= FullEvery;
+                var sourcesDue = full || now - sourcesSent >= SourcesEvery;
                 var digest = collector.Drain(name, sourcesDue, full);
                 if (!sourcesDue && IsEmpty(digest))
                 {
