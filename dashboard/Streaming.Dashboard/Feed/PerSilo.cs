@@ -32,9 +32,9 @@ internal sealed class PerSilo<T>
     /// <summary>The silos with a value, oldest forgotten.</summary>
     public IReadOnlyList<string> Silos(DateTimeOffset now)
     {
-        Values(now);
         lock (_lock)
         {
+            Forget(now);
             return [.. _values.Keys];
         }
     }
@@ -44,11 +44,17 @@ internal sealed class PerSilo<T>
     {
         lock (_lock)
         {
-            foreach (var gone in _values.Where(v => now - v.Value.At > ForgetAfter).Select(v => v.Key).ToList())
-            {
-                _values.Remove(gone);
-            }
+            Forget(now);
             return [.. _values.Values.Select(v => v.Value)];
+        }
+    }
+
+    // Under the lock.
+    private void Forget(DateTimeOffset now)
+    {
+        foreach (var gone in _values.Where(v => now - v.Value.At > ForgetAfter).Select(v => v.Key).ToList())
+        {
+            _values.Remove(gone);
         }
     }
 }
