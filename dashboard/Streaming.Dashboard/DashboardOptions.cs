@@ -8,9 +8,12 @@ public sealed class DashboardOptions
     /// <summary>Configuration section.</summary>
     public const string Section = "Dashboard";
 
-    /// <summary>How often each group receives what changed for it (one message per group per interval).</summary>
+    /// <summary>
+    /// The least time between two pushes: each group receives what changed for it when a digest arrives, at most once per
+    /// interval (and at least once a second).
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:05")]
-    public TimeSpan PushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+    public TimeSpan PushInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Most windows in one message; when more changed, the most recently changed go first.</summary>
     [Range(1, 10_000)]

@@ -13,6 +13,7 @@ public sealed class TrendBuffer(TrendGroups groups)
     private Dictionary<WindowSlot, PendingWindow> _windows = [];
     private Dictionary<string, long> _kinds = new(StringComparer.Ordinal);
     private long _sequence;
+    private TaskCompletionSource _news = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Keeps the windows of one owner that someone may want, replacing older revisions of the same window.</summary>
     public void AddWindows(string owner, IReadOnlyList<WindowResult> windows, bool polled = false)
@@ -48,11 +49,36 @@ public sealed class TrendBuffer(TrendGroups groups)
         }
     }
 
+    /// <summary>Says a digest has arrived since the last <see cref="Drain"/>, so a push has something to send.</summary>
+    public void Arrived()
+    {
+        lock (_lock)
+        {
+            _news.TrySetResult();
+        }
+    }
+
+    /// <summary>Completes once something has <see cref="Arrived"/> since the last <see cref="Drain"/> (at once if it has).</summary>
+    public Task NextArrival
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _news.Task;
+            }
+        }
+    }
+
     /// <summary>Takes everything kept since the previous call.</summary>
     public TrendBatch Drain()
     {
         lock (_lock)
         {
+            if (_news.Task.IsCompleted)
+            {
+                _news = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
             var batch = new TrendBatch(_windows.Values, _kinds);
             _windows = [];
             _kinds = new(StringComparer.Ordinal);

@@ -6,10 +6,12 @@ using Microsoft.Extensions.Options;
 namespace Streaming.Dashboard;
 
 /// <summary>
-/// Every <see cref="DashboardOptions.PushInterval"/>, sends each watched group one message with what changed for it:
-/// at most <see cref="DashboardOptions.MaxWindowsPerMessage"/> windows, the most recently changed first. The
-/// <c>system</c> group also gets the statistics (<see cref="SystemStatistics"/>); a <c>top:{kind}/{metric}</c> group
-/// gets its metric's top entities when they changed, at most once a second.
+/// Pushes as soon as a silo's digest arrives, at most once per <see cref="DashboardOptions.PushInterval"/> (and at least
+/// once a second), sending each watched group one message with what changed for it: at most
+/// <see cref="DashboardOptions.MaxWindowsPerMessage"/> windows, the most recently changed first. The <c>system</c> group
+/// also gets the statistics (<see cref="SystemStatistics"/>); a <c>top:{kind}/{metric}</c> group gets its metric's top
+/// entities when they changed, at most once a second. Pushing on arrival rather than on a timer of its own means an
+/// event waits for one digest, not for a digest and then a push tick.
 /// </summary>
 public sealed partial class TrendPublisher(
     TrendBuffer buffer, LatestWindowPoller poller, TrendGroups groups, KindRates kinds, AreaBoard areas, IngestLatency latency, TopBoard top,
@@ -18,17 +20,34 @@ public sealed partial class TrendPublisher(
     : BackgroundService
 {
     private static readonly TimeSpan TopEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan IdleEvery = TimeSpan.FromSeconds(1);
     private DateTimeOffset _topSent = DateTimeOffset.MinValue;
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         LogStarted(options.Value.PushInterval.TotalMilliseconds, options.Value.MaxWindowsPerMessage);
-        using var timer = new PeriodicTimer(options.Value.PushInterval, time);
+        var interval = options.Value.PushInterval;
+        var pushed = time.GetTimestamp();
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
+                try
+                {
+                    await buffer.NextArrival.WaitAsync(IdleEvery, time, stoppingToken);
+                }
+                catch (TimeoutException)
+                {
+                    // Nothing arrived (no feed, or it is down): push anyway, so rates decay and pages see time pass.
+                }
+                var wait = interval - time.GetElapsedTime(pushed);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, stoppingToken); // what arrives meanwhile joins this push
+                }
+                stoppingToken.ThrowIfCancellationRequested();
+                pushed = time.GetTimestamp();
                 try
                 {
                     await PushAsync();
@@ -93,7 +112,7 @@ public sealed partial class TrendPublisher(
         await Task.WhenAll(sends);
     }
 
-    [LoggerMessage(3010, LogLevel.Information, "Dashboard pushes every {IntervalMs} ms, at most {Max} windows per message")]
+    [LoggerMessage(3010, LogLevel.Information, "Dashboard pushes on each digest, at most every {IntervalMs} ms and {Max} windows per message")]
     private partial void LogStarted(double intervalMs, int max);
 
     [LoggerMessage(3011, LogLevel.Trace, "Pushed {Windows} windows to {Group} ({Omitted} more changed)")]

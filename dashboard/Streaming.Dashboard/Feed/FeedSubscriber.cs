@@ -101,6 +101,7 @@ public sealed partial class FeedSubscriber(
         {
             deadLetters.SetRecent(digest.Silo, recent, now);
         }
+        buffer.Arrived();
         return Task.CompletedTask;
     }
 

@@ -47,7 +47,7 @@ public sealed class DashboardBatchTests : IAsyncLifetime
         // The rate is judged by the server's send times: the client may receive several at once after a pause of its own.
         var sent = received.Select(u => u.Update.GetProperty("at").GetDateTimeOffset()).Order().ToList();
         var span = sent[^1] - sent[0];
-        Assert.True(received.Count <= 2 + (int)(span.TotalMilliseconds / 200), $"{received.Count} messages sent over {span.TotalMilliseconds:0} ms");
+        Assert.True(received.Count <= 2 + (int)(span.TotalMilliseconds / 80), $"{received.Count} messages sent over {span.TotalMilliseconds:0} ms");
     }
 
     private static long Total(JsonElement update, string kind) => update.GetProperty("kinds").EnumerateArray()

@@ -66,11 +66,11 @@ public sealed class DashboardHubTests : IAsyncLifetime
         var received = updates.ToList();
         Assert.All(received, u => Assert.Equal($"area:{taunton}", u.Update.GetProperty("group").GetString()));
         Assert.All(received.SelectMany(u => Windows(u.Update)), w => Assert.Equal($"area:{taunton}", w.GetProperty("owner").GetString()));
-        // Batched: the ten posts' changes never arrive faster than one message per push interval (250 ms), give or take
+        // Batched: the ten posts' changes never arrive faster than one message per push interval (100 ms), give or take
         // timer jitter, judged by the server's send times (the client may receive several at once after a pause).
         var sent = received.Select(u => u.Update.GetProperty("at").GetDateTimeOffset()).Order().ToList();
         var span = sent[^1] - sent[0];
-        Assert.True(received.Count <= 2 + (int)(span.TotalMilliseconds / 200), $"{received.Count} messages sent over {span.TotalMilliseconds:0} ms");
+        Assert.True(received.Count <= 2 + (int)(span.TotalMilliseconds / 80), $"{received.Count} messages sent over {span.TotalMilliseconds:0} ms");
         Assert.DoesNotContain(received, u => u.Update.GetProperty("kinds").ValueKind != JsonValueKind.Null);
     }
 

@@ -12,8 +12,8 @@ namespace Streaming.EndToEnd.Tests;
 public sealed class DashboardScaleTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Entities = 10_000, Batch = 1_000;
-    // Three groups pushed every 250 ms at most (the top list at most once a second): 3 × 4 = 12 messages a second.
-    private const int MaxPerSecond = 12, MaxWindows = 200, MaxSources = 40, MaxTop = 10, MaxAlerts = 50;
+    // Two groups pushed every 100 ms at most and the top list at most once a second: 2 × 10 + 1 = 21 messages a second.
+    private const int MaxPerSecond = 21, MaxWindows = 200, MaxSources = 40, MaxTop = 10, MaxAlerts = 50;
     private static readonly TimeSpan Wait = TimeSpan.FromMinutes(4);
     private DashboardSilo _silo = null!;
 
