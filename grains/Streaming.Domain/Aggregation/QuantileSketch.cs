@@ -104,7 +104,7 @@ public sealed class QuantileSketch
             throw new ArgumentException($"Relative accuracy {other._relativeAccuracy} differs from {_relativeAccuracy}.", nameof(other));
         }
 
-        (_keys, _counts) = SketchBuckets.Union(_keys, _counts, other._keys, other._counts);
+        SketchBuckets.AddInto(_keys, _counts, other._keys, other._counts);
         _count += other._count;
         SketchBuckets.CollapseLowest(_keys, _counts, _maxBuckets);
     }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Streaming.Domain;
 
 /// <summary>
@@ -22,32 +24,62 @@ internal static class SketchBuckets
         return value > 0 ? key : -key;
     }
 
-    /// <summary>Bucket-wise sum of two bucket lists, as new lists; the inputs are unchanged.</summary>
-    public static (List<int> Keys, List<long> Counts) Union(List<int> keys, List<long> counts, List<int> otherKeys, List<long> otherCounts)
+    /// <summary>
+    /// Adds the other bucket lists into <paramref name="keys"/> and <paramref name="counts"/>, in place (the other lists
+    /// may be the same ones). Roll-ups merge many small sketches into one large one, most often with no bucket it lacks:
+    /// then this only adds counts, and otherwise it grows the lists once and merges from the back, allocating nothing else.
+    /// </summary>
+    public static void AddInto(List<int> keys, List<long> counts, List<int> otherKeys, List<long> otherCounts)
     {
-        var mergedKeys = new List<int>(keys.Count + otherKeys.Count);
-        var mergedCounts = new List<long>(keys.Count + otherKeys.Count);
-        int i = 0, j = 0;
-        while (i < keys.Count || j < otherKeys.Count)
+        var added = 0;
+        for (int i = 0, j = 0; j < otherKeys.Count;)
         {
-            if (j == otherKeys.Count || (i < keys.Count && keys[i] < otherKeys[j]))
+            if (i == keys.Count || otherKeys[j] < keys[i])
             {
-                mergedKeys.Add(keys[i]);
-                mergedCounts.Add(counts[i++]);
+                added++;
+                j++;
             }
-            else if (i == keys.Count || otherKeys[j] < keys[i])
+            else if (keys[i] < otherKeys[j])
             {
-                mergedKeys.Add(otherKeys[j]);
-                mergedCounts.Add(otherCounts[j++]);
+                i++;
             }
             else
             {
-                mergedKeys.Add(keys[i]);
-                mergedCounts.Add(counts[i++] + otherCounts[j++]);
+                i++;
+                j++;
             }
         }
+        if (added == 0)
+        {
+            for (int i = 0, j = 0; j < otherKeys.Count; i++)
+            {
+                if (keys[i] == otherKeys[j])
+                {
+                    counts[i] += otherCounts[j++];
+                }
+            }
+            return;
+        }
 
-        return (mergedKeys, mergedCounts);
+        // Grow by the new keys, then fill from the back: a slot is written only after the entry it held was read.
+        var (ownEnd, otherEnd) = (keys.Count - 1, otherKeys.Count - 1);
+        CollectionsMarshal.SetCount(keys, keys.Count + added);
+        CollectionsMarshal.SetCount(counts, counts.Count + added);
+        for (var at = keys.Count - 1; otherEnd >= 0; at--)
+        {
+            if (ownEnd >= 0 && keys[ownEnd] > otherKeys[otherEnd])
+            {
+                (keys[at], counts[at]) = (keys[ownEnd], counts[ownEnd--]);
+            }
+            else if (ownEnd >= 0 && keys[ownEnd] == otherKeys[otherEnd])
+            {
+                (keys[at], counts[at]) = (keys[ownEnd], counts[ownEnd--] + otherCounts[otherEnd--]);
+            }
+            else
+            {
+                (keys[at], counts[at]) = (otherKeys[otherEnd], otherCounts[otherEnd--]);
+            }
+        }
     }
 
     /// <summary>

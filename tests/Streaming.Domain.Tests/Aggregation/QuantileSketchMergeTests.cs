@@ -21,6 +21,18 @@ public sealed class QuantileSketchMergeTests
         });
 
     [Fact]
+    public void Merge_OtherAddsNoNewBucket_SameAsOneSketchOfAllValues() =>
+        Gen.Select(Values, Gen.Int[1, 5]).Sample((a, step) =>
+        {
+            // The roll-up's usual case: the other sketch's buckets are all already present, so counts add in place.
+            var b = a.Where((_, i) => i % step == 0).ToArray();
+            var merged = AggregationData.SketchOf(a);
+            merged.Merge(AggregationData.SketchOf(b));
+
+            Assert.True(merged.HasSameState(AggregationData.SketchOf(a.Concat(b))));
+        });
+
+    [Fact]
     public void Merge_SwappedOperands_SameState() =>
         Gen.Select(Values, Values).Sample((a, b) => Assert.True(Merged(a, b).HasSameState(Merged(b, a))));
 
