@@ -25,9 +25,9 @@ public static class SiloHostingExtensions
             silo.Configure<SiloMessagingOptions>(builder.Configuration.GetSection("Orleans:Messaging"));
             if (string.IsNullOrWhiteSpace(connectionString))
             {
-                // Embedded default: one process, nothing to install; state lives in memory and a restart loses it.
+                // Embedded default: one process, nothing to install; state lives in this process and a restart loses it.
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
-                silo.AddMemoryGrainStorage(StorageNames.Default);
+                silo.AddInProcessGrainStorage(StorageNames.Default);
                 silo.UseInMemoryReminderService();
             }
             else
