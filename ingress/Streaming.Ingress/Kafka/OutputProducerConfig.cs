@@ -22,6 +22,9 @@ internal static class OutputProducerConfig
         SetDefault("message.timeout.ms", ((long)o.DeliveryTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture));
         // The Java client's partitioner, so a key lands on the same partition whichever client produced it.
         SetDefault("partitioner", "murmur2_random");
+        // Delivery handlers read the outcome and, on failure, the key: copying every message's headers back from
+        // librdkafka into new objects was 4 % of the silo's allocations.
+        SetDefault("dotnet.producer.delivery.report.fields", "key,status");
         o.ApplySecurity(config);
         return config;
 
