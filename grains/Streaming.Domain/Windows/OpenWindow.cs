@@ -4,6 +4,9 @@ namespace Streaming.Domain;
 [GenerateSerializer, Alias("streaming.open-window.v1")]
 public sealed class OpenWindow
 {
+    /// <summary>Window start, UTC ticks.</summary>
+    [Id(3)] public long StartTicks { get; set; }
+
     /// <summary>Everything added so far.</summary>
     [Id(0)] public WindowAccumulator Accumulator { get; set; } = WindowAggregator.Create();
 

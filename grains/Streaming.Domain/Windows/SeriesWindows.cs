@@ -4,8 +4,41 @@ namespace Streaming.Domain;
 [GenerateSerializer, Alias("streaming.series-windows.v1")]
 public sealed class SeriesWindows
 {
-    /// <summary>Open windows by start (UTC ticks).</summary>
-    [Id(0)] public SortedDictionary<long, OpenWindow> Open { get; set; } = [];
+    /// <summary>
+    /// Open windows in start order: one or two most of the time, so a list (a tree per series weighed more than the
+    /// windows in it, in memory and in every state write).
+    /// </summary>
+    [Id(2)] public List<OpenWindow> Open { get; set; } = [];
+
+    /// <summary>Open windows as states written before the list stored them; only ever set by reading one.</summary>
+    [Id(0)]
+    public SortedDictionary<long, OpenWindow>? OpenByStart
+    {
+        get => null;
+        set
+        {
+            foreach (var (start, window) in value ?? [])
+            {
+                window.StartTicks = start;
+                OpenSlot(start, window);
+            }
+        }
+    }
+
+    /// <summary>The open window starting at <paramref name="startTicks"/>, opened if it is not yet.</summary>
+    public OpenWindow OpenSlot(long startTicks, OpenWindow? window = null)
+    {
+        var at = Open.Count;
+        while (at > 0 && Open[at - 1].StartTicks >= startTicks)
+        {
+            if (Open[--at].StartTicks == startTicks)
+            {
+                return Open[at];
+            }
+        }
+        Open.Insert(at, window ?? new OpenWindow { StartTicks = startTicks });
+        return Open[at];
+    }
 
     /// <summary>Final windows, oldest first, at most <see cref="WindowOptions.RetainWindows"/>.</summary>
     [Id(1)] public List<ClosedWindow> Closed { get; set; } = [];

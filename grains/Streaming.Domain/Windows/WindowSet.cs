@@ -81,13 +81,13 @@ public sealed class WindowSet
         var watermark = WatermarkTicks(options);
         foreach (var (key, series) in Series)
         {
-            List<long>? finished = null;
-            foreach (var (start, window) in series.Open)
+            var finished = 0; // a prefix: windows of one size end in start order
+            foreach (var window in series.Open)
             {
-                var end = start + key.SizeTicks;
+                var (start, end) = (window.StartTicks, window.StartTicks + key.SizeTicks);
                 if (end <= watermark)
                 {
-                    (finished ??= []).Add(start);
+                    finished++;
                     var aggregate = WindowAggregator.Result(window.Accumulator);
                     emitted.Add(Result(key, start, aggregate, ++window.Revision, final: true));
                     series.AddClosed(new ClosedWindow
@@ -102,7 +102,7 @@ public sealed class WindowSet
                     window.Dirty = false;
                 }
             }
-            finished?.ForEach(start => series.Open.Remove(start));
+            series.Open.RemoveRange(0, finished);
         }
     }
 
@@ -113,7 +113,7 @@ public sealed class WindowSet
         {
             if (series.Open.Count > 0)
             {
-                ForcedWatermarkTicks = Math.Max(ForcedWatermarkTicks, series.Open.Keys.Max() + key.SizeTicks);
+                ForcedWatermarkTicks = Math.Max(ForcedWatermarkTicks, series.Open[^1].StartTicks + key.SizeTicks);
             }
         }
         Advance(options, emitted);
@@ -132,9 +132,9 @@ public sealed class WindowSet
         {
             yield return Result(key, closed.StartTicks, closed.Aggregate, closed.Revision, final: true);
         }
-        foreach (var (start, open) in series.Open.Where(o => o.Key > lo && o.Key < hi))
+        foreach (var open in series.Open.Where(o => o.StartTicks > lo && o.StartTicks < hi))
         {
-            yield return Result(key, start, WindowAggregator.Result(open.Accumulator), open.Revision, final: false);
+            yield return Result(key, open.StartTicks, WindowAggregator.Result(open.Accumulator), open.Revision, final: false);
         }
     }
 
@@ -145,10 +145,9 @@ public sealed class WindowSet
         {
             return null;
         }
-        if (series.Open.Count > 0)
+        if (series.Open is [.., var open])
         {
-            var (start, open) = series.Open.Last();
-            return Result(key, start, WindowAggregator.Result(open.Accumulator), open.Revision, final: false);
+            return Result(key, open.StartTicks, WindowAggregator.Result(open.Accumulator), open.Revision, final: false);
         }
         return series.Closed is [.., var closed] ? Result(key, closed.StartTicks, closed.Aggregate, closed.Revision, final: true) : null;
     }
@@ -159,11 +158,7 @@ public sealed class WindowSet
         {
             Series[key] = series = new SeriesWindows();
         }
-        if (!series.Open.TryGetValue(start, out var window))
-        {
-            series.Open[start] = window = new OpenWindow();
-        }
-        return window;
+        return series.OpenSlot(start);
     }
 
     private static WindowResult Result(WindowKey key, long start, WindowAggregate aggregate, int revision, bool final) =>

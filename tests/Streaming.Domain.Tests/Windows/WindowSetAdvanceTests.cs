@@ -69,7 +69,7 @@ public sealed class WindowSetAdvanceTests
         var closed = Assert.Single(series.Closed);
         Assert.Equal((At(0).UtcTicks, 2, 1L), (closed.StartTicks, closed.Revision, closed.Aggregate.Count));
         Assert.Null(closed.Accumulator);
-        Assert.Equal([At(1).UtcTicks, At(6).UtcTicks], series.Open.Keys);
+        Assert.Equal([At(1).UtcTicks, At(6).UtcTicks], series.Open.Select(w => w.StartTicks));
         Assert.Empty(AddAndAdvance());
     }
 
