@@ -4,67 +4,93 @@ using Microsoft.Extensions.Logging;
 namespace Streaming.Ingress;
 
 /// <summary>
-/// The consumer thread's state: the batch with the grains (one at a time, so each source keeps partition order), the
-/// batch gathering behind it, the partitions owned and whether they are paused. Every method runs on the consumer thread
-/// (rebalance handlers run inside <c>Consume</c>); only the submission itself runs elsewhere.
+/// The consumer thread's state, one lane per partition: the batch with the grains (one at a time per partition, so each
+/// source keeps partition order), the batch gathering behind it, and whether the partition is paused. Partitions go to
+/// the grains side by side, so one slow batch holds back its own partition only. Every method runs on the consumer thread
+/// (rebalance handlers run inside <c>Consume</c>); only the submissions themselves run elsewhere.
 /// </summary>
 internal sealed class KafkaIngressFlow(KafkaIngressSubmitter submitter, DeadLetterOffice deadLetters, KafkaIngressOptions o, ILogger logger)
 {
     private readonly Dictionary<TopicPartition, int> _owned = [];
-    private KafkaIngressBatch _pending = new();
-    private (KafkaIngressBatch Batch, Task<bool> Durable)? _inFlight;
+    private readonly Dictionary<TopicPartition, Lane> _lanes = [];
     private int _generation;
-    private bool _paused;
-    private bool _assignmentChanged;
+
+    private sealed class Lane
+    {
+        public KafkaIngressBatch Pending { get; set; } = new();
+        public (KafkaIngressBatch Batch, Task<bool> Durable)? InFlight { get; set; }
+        public bool Paused { get; set; }
+        public bool Idle => InFlight is null && Pending.Count == 0;
+    }
 
     /// <summary>The current assignment of <paramref name="partition"/>, or -1 when not owned.</summary>
     public int Generation(TopicPartition partition) => _owned.GetValueOrDefault(partition, -1);
 
-    public void Add(KafkaIngressEntry entry) => _pending.Add(entry);
+    public void Add(KafkaIngressEntry entry)
+    {
+        var partition = entry.Position.TopicPartition;
+        if (!_lanes.TryGetValue(partition, out var lane))
+        {
+            _lanes[partition] = lane = new Lane();
+        }
+        lane.Pending.Add(entry);
+    }
 
-    /// <summary>Completes a finished batch, submits the next, pauses or resumes; returns how long the next Consume may wait.</summary>
+    /// <summary>Completes finished batches, submits the next, pauses or resumes; returns how long the next Consume may wait.</summary>
     public TimeSpan Step(IConsumer<string?, byte[]?> consumer)
     {
-        if (_inFlight is { Durable.IsCompleted: true })
+        var busy = false;
+        var allPaused = _lanes.Count > 0;
+        foreach (var (partition, lane) in _lanes)
         {
-            Complete(consumer);
+            if (lane.InFlight is { Durable.IsCompleted: true })
+            {
+                Complete(consumer, partition, lane);
+            }
+            if (lane.InFlight is null && lane.Pending.Count > 0 && (lane.Pending.Count >= o.MaxBatch || lane.Pending.Age >= o.BatchLinger))
+            {
+                var batch = lane.Pending.Take(o.MaxBatch);
+                lane.InFlight = (batch, Task.Run(() => submitter.SubmitAsync(batch.Items())));
+            }
+            var full = lane.InFlight is not null && lane.Pending.Count >= o.MaxBatch;
+            if (full != lane.Paused && _owned.ContainsKey(partition))
+            {
+                if (full)
+                {
+                    consumer.Pause([partition]);
+                    logger.Paused(lane.Pending.Count);
+                }
+                else
+                {
+                    consumer.Resume([partition]);
+                    logger.Resumed();
+                }
+                lane.Paused = full;
+            }
+            busy |= !lane.Idle;
+            allPaused &= lane.Paused;
         }
-        if (_inFlight is null && _pending.Count > 0 && (_pending.Count >= o.MaxBatch || _pending.Age >= o.BatchLinger))
+        foreach (var gone in _lanes.Where(l => l.Value.Idle && !_owned.ContainsKey(l.Key)).Select(l => l.Key).ToList())
         {
-            var batch = _pending.Take(o.MaxBatch);
-            _inFlight = (batch, Task.Run(() => submitter.SubmitAsync(batch.Items())));
+            _lanes.Remove(gone);
         }
-        var full = _inFlight is not null && _pending.Count >= o.MaxBatch;
-        if (full && (!_paused || _assignmentChanged))
-        {
-            consumer.Pause(consumer.Assignment);
-            (_paused, _assignmentChanged) = (true, false);
-            logger.Paused(_pending.Count);
-        }
-        else if (!full && _paused)
-        {
-            consumer.Resume(consumer.Assignment);
-            _paused = false;
-            logger.Resumed();
-        }
-        if (_paused)
+        if (allPaused && _lanes.Count == _owned.Count)
         {
             // Nothing to fetch: wait for the grains, then poll at once (rebalances, heartbeats, max.poll.interval).
-            _inFlight?.Durable.Wait(TimeSpan.FromMilliseconds(100));
+            Task.WaitAny([.. _lanes.Values.Select(l => l.InFlight!.Value.Durable)], TimeSpan.FromMilliseconds(100));
             return TimeSpan.Zero;
         }
-        return _inFlight is null && _pending.Count == 0 ? TimeSpan.FromMilliseconds(100) : TimeSpan.FromMilliseconds(2);
+        return busy ? TimeSpan.FromMilliseconds(2) : TimeSpan.FromMilliseconds(100);
     }
 
     public void Assigned(IConsumer<string?, byte[]?> consumer, List<TopicPartition> partitions)
     {
         _generation++;
         partitions.ForEach(p => _owned[p] = _generation);
-        _assignmentChanged = true;
         logger.Assigned(string.Join(", ", partitions));
     }
 
-    /// <summary>Partitions leave in an orderly way: the batch with the grains may finish first, so its offsets are stored and committed.</summary>
+    /// <summary>Partitions leave in an orderly way: the batches with the grains may finish first, so their offsets are stored and committed.</summary>
     public void Revoked(IConsumer<string?, byte[]?> consumer, List<TopicPartitionOffset> revoked)
     {
         Drain(consumer);
@@ -75,55 +101,68 @@ internal sealed class KafkaIngressFlow(KafkaIngressSubmitter submitter, DeadLett
     public void Lost(IConsumer<string?, byte[]?> consumer, List<TopicPartitionOffset> lost) =>
         logger.Lost(string.Join(", ", lost.Select(r => r.TopicPartition)), Forget(lost));
 
-    /// <summary>Waits (bounded) for the batch with the grains and completes it: on rebalance and on stop.</summary>
+    /// <summary>Waits (bounded, for all together) for the batches with the grains and completes them: on rebalance and on stop.</summary>
     public void Drain(IConsumer<string?, byte[]?> consumer)
     {
-        if (_inFlight is not { } flight)
+        var flying = _lanes.Where(l => l.Value.InFlight is not null).ToList();
+        if (flying.Count == 0)
         {
             return;
         }
-        if (flight.Durable.Wait(o.DrainTimeout))
-        {
-            Complete(consumer);
-        }
-        else
+        if (!Task.WaitAll([.. flying.Select(l => (Task)l.Value.InFlight!.Value.Durable)], o.DrainTimeout))
         {
             logger.DrainTimedOut(o.DrainTimeout);
         }
+        foreach (var (partition, lane) in flying.Where(l => l.Value.InFlight!.Value.Durable.IsCompleted))
+        {
+            Complete(consumer, partition, lane);
+        }
     }
 
+    // What gathered behind a revoked or lost partition's batch is dropped (its next owner consumes it); the batch with the
+    // grains finishes, but its offsets no longer belong to this assignment.
     private int Forget(List<TopicPartitionOffset> partitions)
     {
-        var gone = partitions.Select(p => p.TopicPartition).ToHashSet();
-        gone.ToList().ForEach(p => _owned.Remove(p));
-        _assignmentChanged = true;
-        return _pending.RemovePartitions(gone);
+        var dropped = 0;
+        foreach (var partition in partitions.Select(p => p.TopicPartition))
+        {
+            _owned.Remove(partition);
+            if (_lanes.TryGetValue(partition, out var lane))
+            {
+                dropped += lane.Pending.Count;
+                (lane.Pending, lane.Paused) = (new KafkaIngressBatch(), false);
+            }
+        }
+        return dropped;
     }
 
-    private void Complete(IConsumer<string?, byte[]?> consumer)
+    private void Complete(IConsumer<string?, byte[]?> consumer, TopicPartition partition, Lane lane)
     {
-        var (batch, durable) = _inFlight!.Value;
-        _inFlight = null;
+        var (batch, durable) = lane.InFlight!.Value;
+        lane.InFlight = null;
         if (durable.Result)
         {
             foreach (var letter in batch.Refused())
             {
                 deadLetters.Post(letter);
             }
-            foreach (var (partition, generation, next) in batch.Ends().Where(e => Generation(e.Partition) == e.Generation))
+            foreach (var end in batch.Ends().Where(e => Generation(e.Partition) == e.Generation))
             {
-                consumer.TryStoreOffset(new TopicPartitionOffset(partition, next), logger);
+                consumer.TryStoreOffset(new TopicPartitionOffset(partition, end.Next), logger);
             }
             return;
         }
-        // Given up: nothing of this batch or behind it is stored; consume it all again from its first offset.
-        var starts = batch.Starts().Concat(_pending.Starts())
+        // Given up: nothing of this batch or behind it is stored; consume the partition again from the batch's first offset.
+        var start = batch.Starts().Concat(lane.Pending.Starts())
             .Where(s => Generation(s.Partition) == s.Generation)
-            .GroupBy(s => s.Partition)
-            .Select(g => new TopicPartitionOffset(g.Key, g.Min(s => s.First.Value)))
-            .ToList();
-        _pending = new KafkaIngressBatch();
-        logger.SeekingBack(string.Join(", ", starts));
-        starts.ForEach(s => consumer.TrySeek(s, logger));
+            .Select(s => s.First.Value)
+            .DefaultIfEmpty(-1).Min();
+        lane.Pending = new KafkaIngressBatch();
+        if (start >= 0)
+        {
+            var offset = new TopicPartitionOffset(partition, start);
+            logger.SeekingBack(offset.ToString());
+            consumer.TrySeek(offset, logger);
+        }
     }
 }
