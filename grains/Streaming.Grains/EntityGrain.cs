@@ -163,7 +163,7 @@ public sealed partial class EntityGrain(
         }
         try
         {
-            var area = GrainFactory.GetGrain<IRollupGrain>(GrainKeys.Area(state.State.Area));
+            var area = GrainReferences.Get<IRollupGrain>(GrainFactory, GrainKeys.Area(state.State.Area));
             // No write for the confirmation: if it is lost, the area skips the resent segments by sequence.
             outbox.Confirm(await area.Merge(this.GetPrimaryKeyString(), [.. outbox.Pending]));
         }

@@ -148,7 +148,7 @@ public sealed partial class SourceGrain(
         }
         var byEntity = clean.GroupBy(e => e.Entity).ToList();
         var results = await Task.WhenAll(byEntity.Select(g =>
-            GrainFactory.GetGrain<IEntityGrain>(GrainKeys.Entity(g.Key)).Apply([.. g])));
+            GrainReferences.Get<IEntityGrain>(GrainFactory, GrainKeys.Entity(g.Key)).Apply([.. g])));
         for (var i = 0; i < byEntity.Count; i++)
         {
             late.AddRange(byEntity[i].Where((_, j) => results[i][j] == ApplyOutcome.Late));

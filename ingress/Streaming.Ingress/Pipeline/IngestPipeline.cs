@@ -17,7 +17,7 @@ public sealed class IngestPipeline(IGrainFactory grains)
             return new IngestReport(0, 0, []);
         }
         var reports = await Task.WhenAll(envelopes.GroupBy(e => e.Source).Select(g =>
-            grains.GetGrain<ISourceGrain>(GrainKeys.Source(g.Key)).Ingest([.. g])));
+            GrainReferences.Get<ISourceGrain>(grains, GrainKeys.Source(g.Key)).Ingest([.. g])));
         return new IngestReport(reports.Sum(r => r.Accepted), reports.Sum(r => r.Rejected), [.. reports.SelectMany(r => r.Rejections)]);
     }
 }
