@@ -74,7 +74,7 @@ internal static partial class Scenarios
         return new Outcome(
             string.Create(CultureInfo.InvariantCulture,
                 $"median {median:F2} s from process start to first 202 ({string.Join(", ", times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))} s over {times.Count} runs)"),
-            "embedded default (memory storage, embedded MQTT and Kafka-protocol brokers, place registry loaded); `dotnet Streaming.Silo.dll`, Release, " +
+            "embedded default (grain state in the process, embedded MQTT and Kafka-protocol brokers, place registry loaded); `dotnet Streaming.Silo.dll`, Release, " +
             "POST polled every 10 ms; " + Noise(load));
     }
 
