@@ -70,9 +70,12 @@ internal sealed class KafkaIngressFlow(KafkaIngressSubmitter submitter, DeadLett
             busy |= !lane.Idle;
             allPaused &= lane.Paused;
         }
-        foreach (var gone in _lanes.Where(l => l.Value.Idle && !_owned.ContainsKey(l.Key)).Select(l => l.Key).ToList())
+        if (_lanes.Count > _owned.Count) // lanes of partitions gone, kept until their batch finished
         {
-            _lanes.Remove(gone);
+            foreach (var gone in _lanes.Where(l => l.Value.Idle && !_owned.ContainsKey(l.Key)).Select(l => l.Key).ToList())
+            {
+                _lanes.Remove(gone);
+            }
         }
         if (allPaused && _lanes.Count == _owned.Count)
         {
