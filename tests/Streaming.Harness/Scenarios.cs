@@ -245,21 +245,15 @@ internal static partial class Scenarios
         var now = DateTimeOffset.UtcNow;
         async Task IngestAsync(string prefix, int count)
         {
-            var width = Math.Max(7, count.ToString(CultureInfo.InvariantCulture).Length);
+            var width = StateBaseline.Width(count);
             var batches = Enumerable.Range(0, (count + batch - 1) / batch);
             await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (b, ct) =>
             {
-                var json = new StringBuilder("[");
-                for (var i = b * batch; i < Math.Min(count, (b + 1) * batch); i++)
-                {
-                    json.Append(CultureInfo.InvariantCulture,
-                        $$"""{"source":"{{prefix}}-{{i.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0')}}","time":"{{now.AddMilliseconds(i % 60_000):yyyy-MM-ddTHH:mm:ss.fffZ}}","readings":{"pm25":{{5 + (i % 30)}},"no2":{{10 + (i % 40)}},"temperature":{{15 + (i % 10)}}},"seq":1},""");
-                }
-                json[^1] = ']';
+                var json = StateBaseline.Body(prefix, b * batch, Math.Min(count, (b + 1) * batch), width, now);
                 // 503 means "not every event could be made durable; resend the whole request": do as a client should.
                 for (var attempt = 1; ; attempt++)
                 {
-                    using var content = new StringContent(json.ToString(), Encoding.UTF8, "application/json");
+                    using var content = new StringContent(json, Encoding.UTF8, "application/json");
                     using var response = await silo.Http.PostAsync(new Uri("/api/ingest", UriKind.Relative), content, ct);
                     if (response.StatusCode == HttpStatusCode.Accepted)
                     {
@@ -289,13 +283,20 @@ internal static partial class Scenarios
         var (heapAfter, after) = (counters.HeapBytes, silo.ResidentBytes());
         Report.Progress(string.Create(CultureInfo.InvariantCulture,
             $"GC heap {heapBefore / 1e6:F0} -> {heapAfter / 1e6:F0} MB, RSS {before / 1048576.0:F0} -> {after / 1048576.0:F0} MiB for {s.Entities:N0} entities in {ingestSeconds:F1} s"));
+        var perEntity = (heapAfter - heapBefore) / s.Entities;
+        var state = StateBaseline.Measure("mem", Math.Min(s.Entities, 100_000), StateBaseline.Width(s.Entities), now);
         return new Outcome(
             string.Create(CultureInfo.InvariantCulture,
-                $"{(heapAfter - heapBefore) / s.Entities:N0} B managed heap per entity after a full GC at {s.Entities:N0} entities (GC heap {heapBefore / 1e6:F0} -> {heapAfter / 1e6:F0} MB); ") +
+                $"{perEntity:N0} B managed heap per entity after a full GC at {s.Entities:N0} entities (GC heap {heapBefore / 1e6:F0} -> {heapAfter / 1e6:F0} MB): ") +
+            string.Create(CultureInfo.InvariantCulture,
+                $"the source's and entity's states {state.Objects:N0} B as objects and {state.Serialized:N0} B as the storage's serialized copy, the rest {perEntity - state.Objects - state.Serialized:N0} B; ") +
             string.Create(CultureInfo.InvariantCulture,
                 $"{(after - before) / (double)s.Entities:N0} B RSS per entity (RSS {before / 1048576.0:F0} -> {after / 1048576.0:F0} MiB); {allocatedPerEvent / 1024:N0} KiB allocated per activating event; ") +
             string.Create(CultureInfo.InvariantCulture, $"activation ingest {s.Entities / ingestSeconds:N0} new entities/s (batches of {batch}, {resent} resent after 503)"),
             "each entity = source:{id} with its own SourceGrain (one 3-reading event each, 1 min + 1 h windows open), all in the 'unassigned' area; Kafka output off; " +
+            "the states' own weight: the same events through the same domain steps (cleaning, source activity, entity windows, the outbox confirmed by the area) in the harness process, " +
+            "up to 100,000 entities' states held, full GC, heap divided; serialized = the Orleans binary serializer's output for one source and one entity, " +
+            "without the byte array's header and the storage's dictionary entry; the rest = activations, grain directory, storage entries, dashboard counts; " +
             "full blocking GC and heap size (gc-heap-size counter, 1 MB resolution) through the .NET diagnostics port (EventPipe), as dotnet-gcdump/dotnet-counters do; " + Noise(load));
     }
 
