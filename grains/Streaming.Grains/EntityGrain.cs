@@ -11,14 +11,19 @@ namespace Streaming.Grains;
 /// Persistence: one write per applied batch, before returning; the window deltas owed to the area travel in
 /// the same write (an outbox) and are resent until the area confirms them, so roll-ups lose nothing. The outbox goes
 /// to the area at most every <see cref="RollupOptions.ForwardInterval"/>, not inside the batch: ingest never waits
-/// for the area, which every entity in it shares.
+/// for the area, which every entity in it shares. Final windows go into a record of their own once enough have gathered
+/// (<see cref="FinalWindowArchive"/>), so the write per batch does not grow with the entity's history.
 /// </summary>
 public sealed partial class EntityGrain(
     [PersistentState("entity", StorageNames.Default)] IPersistentState<EntityState> state,
+    [PersistentState("entity-final", StorageNames.Default)] IPersistentState<FinalWindows> final,
     IOptions<WindowOptions> windows, IOptions<CleaningOptions> cleaning, IOptions<RollupOptions> rollups, IPlaceRegistry places,
     IOutputSink output, TimeProvider time, ILogger<EntityGrain> logger)
     : Grain, IEntityGrain, IEntityQueryGrain
 {
+    // What the archive facet holds between writes (never changed): an entity's archive is in its windows, not kept twice.
+    private static readonly FinalWindows NoArchive = new();
+
     // One one-shot timer for both of the entity's deferred jobs (forwarding the outbox, closing windows when idle), armed
     // only while one is due and disposed otherwise: a million idle entities hold no timer and take no timer turns.
     private IGrainTimer? _timer;
@@ -32,6 +37,8 @@ public sealed partial class EntityGrain(
         {
             state.State.Area = place.Area;
         }
+        FinalWindowArchive.Restore(state.State.Windows, final.State, windows.Value.RetainWindows);
+        final.State = NoArchive; // held in the windows now; the record is read once and written whole
         Schedule();
         return Task.CompletedTask;
     }
@@ -44,7 +51,7 @@ public sealed partial class EntityGrain(
         {
             var result = EntityModel.Apply(state.State, batch, windows.Value, cleaning.Value.MaxDedupeEntries, cleaning.Value.DedupeHorizon);
             state.State.Outbox.Enqueue(result.Deltas);
-            await state.WriteStateAsync();
+            await WriteAsync();
             LogApplied(batch.Length, result.Emitted.Count);
             Publish(result.Emitted);
             output.PublishEntity(Snapshot());
@@ -65,7 +72,7 @@ public sealed partial class EntityGrain(
         var outcome = EntityModel.ApplyRecord(state.State, record, reason, cleaning.Value.MaxDedupeEntries);
         if (outcome == ApplyOutcome.Applied)
         {
-            await state.WriteStateAsync();
+            await WriteAsync();
             output.PublishEntity(Snapshot());
         }
         return outcome;
@@ -75,7 +82,7 @@ public sealed partial class EntityGrain(
     {
         if (EntityModel.RemoveRecord(state.State, system, localId))
         {
-            await state.WriteStateAsync();
+            await WriteAsync();
             output.PublishEntity(Snapshot());
         }
     }
@@ -91,11 +98,25 @@ public sealed partial class EntityGrain(
         var closed = EntityModel.CloseIfIdle(state.State, windows.Value, time.GetUtcNow());
         if (closed.Count > 0)
         {
-            await state.WriteStateAsync(cancellationToken);
+            await WriteAsync(cancellationToken);
             Publish(closed);
         }
         await FlushOutbox();
         Schedule(); // what the area did not confirm, what arrived meanwhile, or the next idle check
+    }
+
+    // The archive first: the state is written without the archived windows only once their record is durable. If the
+    // state write then fails, both records hold them for a while, and reading merges them by start.
+    private async Task WriteAsync(CancellationToken cancellationToken = default)
+    {
+        if (FinalWindowArchive.Due(state.State.Windows))
+        {
+            final.State = FinalWindowArchive.Collect(state.State.Windows);
+            await final.WriteStateAsync(cancellationToken);
+            FinalWindowArchive.MarkArchived(state.State.Windows, final.State);
+            final.State = NoArchive;
+        }
+        await state.WriteStateAsync(cancellationToken);
     }
 
     private EntitySnapshot Snapshot()

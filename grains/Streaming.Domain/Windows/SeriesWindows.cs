@@ -40,8 +40,69 @@ public sealed class SeriesWindows
         return Open[at];
     }
 
-    /// <summary>Final windows, oldest first, at most <see cref="WindowOptions.RetainWindows"/>.</summary>
-    [Id(1)] public List<ClosedWindow> Closed { get; set; } = [];
+    /// <summary>
+    /// Final windows, oldest first, at most <see cref="WindowOptions.RetainWindows"/>. Written with the series are only
+    /// those after <see cref="ArchivedThroughTicks"/> (<see cref="Recent"/>); the owner keeps the others in a record of
+    /// their own (<see cref="FinalWindowArchive"/>).
+    /// </summary>
+    public List<ClosedWindow> Closed => _closed;
+
+    [NonSerialized] private readonly List<ClosedWindow> _closed = [];
+
+    /// <summary>
+    /// Start of the newest final window the owner has archived apart, UTC ticks; <see cref="long.MinValue"/> (owners that
+    /// archive nothing) writes every final window with the series.
+    /// </summary>
+    [Id(4)] public long ArchivedThroughTicks { get; set; } = long.MinValue;
+
+    /// <summary>The final windows written with the series: those not archived apart. Reading one back merges it in.</summary>
+    [Id(3)]
+    public List<ClosedWindow> Recent
+    {
+        get => ArchivedThroughTicks == long.MinValue ? Closed : Closed.GetRange(Closed.Count - Unarchived, Unarchived);
+        set => Restore(value);
+    }
+
+    /// <summary>Final windows as states written before some could be archived apart; only ever set by reading one.</summary>
+    [Id(1)]
+    public List<ClosedWindow>? AllClosed
+    {
+        get => null;
+        set => Restore(value ?? []);
+    }
+
+    /// <summary>Final windows closed after <see cref="ArchivedThroughTicks"/>.</summary>
+    public int Unarchived
+    {
+        get
+        {
+            var at = Closed.Count;
+            while (at > 0 && Closed[at - 1].StartTicks > ArchivedThroughTicks)
+            {
+                at--;
+            }
+            return Closed.Count - at;
+        }
+    }
+
+    /// <summary>
+    /// Merges final windows read back from storage in start order (a start already held keeps its window), then keeps
+    /// the newest <paramref name="retain"/>.
+    /// </summary>
+    public void Restore(IEnumerable<ClosedWindow> windows, int retain = int.MaxValue)
+    {
+        foreach (var window in windows)
+        {
+            if (FindClosed(window.StartTicks) is null)
+            {
+                AddClosed(window, int.MaxValue);
+            }
+        }
+        if (Closed.Count > retain)
+        {
+            Closed.RemoveRange(0, Closed.Count - retain);
+        }
+    }
 
     /// <summary>The closed window starting at <paramref name="startTicks"/>, if still retained.</summary>
     public ClosedWindow? FindClosed(long startTicks)
