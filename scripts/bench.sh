@@ -6,7 +6,8 @@
 #   caps the ingest), images (default --rate 10, --sources 20 cameras), address-search (default --rate 100).
 # Options (all optional): --rate N (events/s; default 200), --duration S (default 20), --find-max, --step S (default 10),
 #   --growth F (1.5), --max-p99 MS (1000), --connections N (100), --sources N (10000), --qos 0|1 (1), --warmup S (5),
-#   --repeat N (cold starts, 3), --entities N (memory-entities, 100000), --set KEY=VALUE (a silo setting, repeatable),
+#   --repeat N (cold starts, 3), --entities N (memory-entities, 100000), --history M (sensors-*: M minutes of one event a
+#   minute per source first, 0), --set KEY=VALUE (a silo setting, repeatable),
 #   --broker embedded|separate (sensors-*: the Kafka-protocol broker in the silo, or as `Streaming.Silo.dll kafka-broker` in
 #   a process of its own with its CPU reported apart). See tests/Streaming.Harness/Settings.cs.
 # Builds Release once into its own artifacts folder (artifacts/bench), so it never fights a test build; the harness

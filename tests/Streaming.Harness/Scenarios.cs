@@ -96,7 +96,20 @@ internal static partial class Scenarios
         {
             settings["Kafka:BootstrapServers"] = broker.BootstrapServers;
         }
+        if (s.History > 0)
+        {
+            HistoryPrefill.Configure(settings);
+        }
         await using var silo = await Silo.StartAsync(s.SiloDll, settings);
+        var messages = new SensorMessages(s.Sources);
+        if (s.History > 0)
+        {
+            await WithSiloLogAsync(silo, async () =>
+            {
+                await HistoryPrefill.RunAsync(silo.Http, messages, s.History, DateTimeOffset.UtcNow);
+                return true;
+            });
+        }
         var bootstrap = silo.BootstrapServers ?? throw new InvalidOperationException("The silo has no Kafka output (GET /api/info shows kafka null)");
         await using var dashboard = await DashboardLatencyWatcher.StartAsync(silo.Http.BaseAddress!, password, "sensor");
         var arrivals = new Arrivals();
@@ -109,7 +122,7 @@ internal static partial class Scenarios
         };
         await sender.ConnectAsync();
         using var counters = new RuntimeCounters(silo.Pid);
-        var loop = new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, silo.CpuSeconds, () => counters.AllocatedBytes,
+        var loop = new OpenLoop(sender, messages, arrivals, s, silo.CpuSeconds, () => counters.AllocatedBytes,
             broker is null ? null : broker.CpuSeconds);
         var load = Report.LoadAverage();
         var outcome = await WithSiloLogAsync(silo, () => RateProcedure.RunAsync(loop, s, $"sensors-{transport}"));
@@ -119,10 +132,14 @@ internal static partial class Scenarios
               "passed to the silo as Kafka:BootstrapServers; CPU = utime+stime of each process, ev/CPU-s for the silo alone and for silo+broker " +
               $"(the broker also serves the harness's clean-topic reader{(transport == "kafka" ? " and its producer" : "")})";
         return new Outcome(RateProcedure.Figures(outcome) + DashboardFigures(outcome, dashboard),
-            $"{sender.Describe}; {s.Sources:N0} sources; out = {watcher.Describe}; {cpu}; " +
+            $"{sender.Describe}; {s.Sources:N0} sources{History(s)}; out = {watcher.Describe}; {cpu}; " +
             "allocated = the silo's alloc-rate counter over the step, read through the diagnostics port; " +
             $"latency from each event's intended send time; {DashboardNote}; {Noise(load)}");
     }
+
+    private static string History(Settings s) => s.History == 0 ? ""
+        : string.Create(CultureInfo.InvariantCulture,
+            $", each with {s.History} min of history first (one event a minute, posted over HTTP, oldest first; per-sender HTTP limit off)");
 
     private const string DashboardNote =
         "dashboard = the ingest-to-screen latency the silo itself pushes to the SignalR group system (TrendUpdate.latency, kind sensor: " +

@@ -53,6 +53,12 @@ internal sealed class Settings
     /// <summary>Cold starts to take the median of.</summary>
     public int Repeat { get; private set; } = 3;
 
+    /// <summary>
+    /// Minutes of history the sensors scenarios give every source before the measured run (one event a minute, posted over
+    /// HTTP), so entities carry the final windows a long-running platform's do; 0 starts them fresh.
+    /// </summary>
+    public int History { get; private set; }
+
     /// <summary>Entities activated by memory-entities.</summary>
     public int Entities { get; private set; } = 100_000;
 
@@ -98,6 +104,7 @@ internal sealed class Settings
                 case "--qos": s.Qos = Value() == "0" ? MqttQualityOfServiceLevel.AtMostOnce : MqttQualityOfServiceLevel.AtLeastOnce; break;
                 case "--repeat": s.Repeat = (int)Number(); break;
                 case "--entities": s.Entities = (int)Number(); break;
+                case "--history": s.History = (int)Number(); break;
                 case "--broker":
                     s.Broker = Value();
                     if (s.Broker is not ("embedded" or "separate"))
@@ -127,7 +134,7 @@ internal sealed class Settings
         {
             s.Sources = s.Scenario switch { "images" => 20, "address-search" => 1, _ => s.Sources };
         }
-        if (s.Rate <= 0 || s.Duration <= 0 || s.StepSeconds <= 0 || s.Growth <= 1 || s.Connections < 1 || s.Sources < 1)
+        if (s.Rate <= 0 || s.Duration <= 0 || s.StepSeconds <= 0 || s.Growth <= 1 || s.Connections < 1 || s.Sources < 1 || s.History < 0)
         {
             throw new ArgumentException("--rate, --duration and --step must be positive, --growth above 1, --connections and --sources at least 1");
         }
