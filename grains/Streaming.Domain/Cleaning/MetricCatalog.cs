@@ -54,8 +54,15 @@ public static class MetricCatalog
     public static string CanonicalName(string metric)
     {
         var name = metric.Trim().ToLowerInvariant();
-        return s_aliases.TryGetValue(name, out var canonical) ? canonical : name;
+        return Shared(s_aliases.TryGetValue(name, out var alias) ? alias : name);
     }
+
+    /// <summary>
+    /// The one instance of a metric name this catalog knows (its names are literals, so interned), rather than the string
+    /// each reading was decoded into, which every state keeping the name (dedupe memory, metric memory, windows) would
+    /// otherwise hold and write once per reading. Only looks the pool up; never adds what senders send to it.
+    /// </summary>
+    public static string Shared(string canonical) => string.IsInterned(canonical) ?? canonical;
 
     /// <summary>
     /// Converts <paramref name="value"/> from <paramref name="unit"/> to <paramref name="canonicalUnit"/>.

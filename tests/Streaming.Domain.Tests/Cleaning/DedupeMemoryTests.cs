@@ -6,12 +6,12 @@ namespace Streaming.Domain.Tests;
 [Trait("Category", "Domain")]
 public sealed class DedupeMemoryTests
 {
-    private static DedupeMemory<string> MemoryOf(IEnumerable<(string Key, DateTimeOffset Time)> entries)
+    private static DedupeMemory<EnvelopeId> MemoryOf(IEnumerable<(string Key, DateTimeOffset Time)> entries)
     {
-        var memory = new DedupeMemory<string>();
+        var memory = new DedupeMemory<EnvelopeId>();
         foreach (var (key, time) in entries)
         {
-            Assert.True(memory.Add(key, time));
+            Assert.True(memory.Add(new(key), time));
         }
         return memory;
     }
@@ -24,8 +24,8 @@ public sealed class DedupeMemoryTests
     {
         var memory = MemoryOf([("a", T0)]);
 
-        Assert.False(memory.Add("a", At(5)));
-        Assert.True(memory.Contains("a"));
+        Assert.False(memory.Add(new("a"), At(5)));
+        Assert.True(memory.Contains(new("a")));
         Assert.Equal(1, memory.Count);
     }
 
@@ -37,7 +37,7 @@ public sealed class DedupeMemoryTests
         memory.Trim(At(60), 1000);
 
         Assert.Equal(10, memory.Count);
-        Assert.True(memory.Contains("old000"));
+        Assert.True(memory.Contains(new("old000")));
     }
 
     [Fact]
@@ -48,10 +48,10 @@ public sealed class DedupeMemoryTests
         memory.Trim(At(5), 1000);
 
         Assert.Equal(32, memory.Count);
-        Assert.False(memory.Contains("old000"));
-        Assert.True(memory.Contains("edge000"));
-        Assert.True(memory.Contains("new030"));
-        Assert.True(memory.Add("old000", At(0)));
+        Assert.False(memory.Contains(new("old000")));
+        Assert.True(memory.Contains(new("edge000")));
+        Assert.True(memory.Contains(new("new030")));
+        Assert.True(memory.Add(new("old000"), At(0)));
     }
 
     [Fact]
@@ -61,13 +61,13 @@ public sealed class DedupeMemoryTests
         memory.Trim(At(5), 10_000);
         foreach (var entry in Keys("old", 99, At(0)))
         {
-            memory.Add(entry.Item1, entry.Item2);
+            memory.Add(new(entry.Item1), entry.Item2);
         }
 
         memory.Trim(At(5), 10_000);
         Assert.Equal(199, memory.Count);
 
-        memory.Add("old099", At(0));
+        memory.Add(new("old099"), At(0));
         memory.Trim(At(5), 10_000);
         Assert.Equal(100, memory.Count);
     }
@@ -81,7 +81,7 @@ public sealed class DedupeMemoryTests
 
         // Over the cap, the newest three quarters of it stay, leaving room before the next sweep.
         Assert.Equal(3, memory.Count);
-        Assert.All(Enumerable.Range(7, 3), i => Assert.True(memory.Contains($"k{i}")));
+        Assert.All(Enumerable.Range(7, 3), i => Assert.True(memory.Contains(new($"k{i}"))));
     }
 
     [Fact]
@@ -100,7 +100,36 @@ public sealed class DedupeMemoryTests
             var expected = kept
                 .OrderByDescending(e => e.Time).ThenByDescending(e => e.Key, StringComparer.Ordinal)
                 .Take(kept.Length > cap ? Math.Max(1, cap - (cap / 4)) : kept.Length).Select(e => e.Key).Order(StringComparer.Ordinal).ToArray();
-            Assert.Equal(expected, entries.Select(e => e.Key).Where(forward.Contains).ToArray());
-            Assert.Equal(expected, entries.Select(e => e.Key).Where(backward.Contains).ToArray());
+            Assert.Equal(expected, entries.Select(e => e.Key).Where(k => forward.Contains(new(k))).ToArray());
+            Assert.Equal(expected, entries.Select(e => e.Key).Where(k => backward.Contains(new(k))).ToArray());
         });
+
+    [Fact]
+    public void Packed_ReadBack_SameKeysTimesAndBytes() =>
+        Gen.Select(Gen.String[Gen.Char.AlphaNumeric, 0, 40].Array[0, 300], Gen.Long[0, DateTimeOffset.MaxValue.UtcTicks]).Sample((keys, ticks) =>
+        {
+            var memory = new DedupeMemory<EnvelopeId>();
+            foreach (var key in keys)
+            {
+                memory.Add(new(key), new DateTimeOffset(ticks, TimeSpan.Zero));
+            }
+
+            var read = new DedupeMemory<EnvelopeId> { Packed = memory.Packed };
+
+            Assert.Equal(memory.Count, read.Count);
+            Assert.All(keys, k => Assert.True(read.Contains(new(k))));
+            Assert.Equal(memory.Packed, read.Packed);
+        });
+
+    [Fact]
+    public void Packed_ReadingKeys_ReadBack()
+    {
+        var memory = new DedupeMemory<ReadingKey>();
+        memory.Add(new(new string("pm25".AsSpan()), T0.UtcTicks), T0);
+
+        var read = new DedupeMemory<ReadingKey> { Packed = memory.Packed };
+
+        Assert.True(read.Contains(new("pm25", T0.UtcTicks)));
+        Assert.False(read.Contains(new("pm25", T0.UtcTicks + 1)));
+    }
 }

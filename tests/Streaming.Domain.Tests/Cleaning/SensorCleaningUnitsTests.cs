@@ -63,6 +63,24 @@ public sealed class SensorCleaningUnitsTests
     }
 
     [Fact]
+    public void CanonicalName_KnownMetricDecodedAfresh_OneSharedInstance()
+    {
+        var decoded = new string("pm25".AsSpan()); // what a decoder makes of each reading: a string of its own
+
+        Assert.NotSame("pm25", decoded);
+        Assert.Same("pm25", MetricCatalog.CanonicalName(decoded));
+        Assert.Same(CleanOne("pm25", 50, null).Metric, CleanOne(new string("pm25".AsSpan()), 51, null).Metric);
+    }
+
+    [Fact]
+    public void CanonicalName_UnknownMetric_KeptAsSent()
+    {
+        var decoded = $"river-level-{Guid.NewGuid():N}"; // in no intern pool: nothing is added to it for a sender
+
+        Assert.Same(decoded, MetricCatalog.CanonicalName(decoded));
+    }
+
+    [Fact]
     public void TryConvert_KnownConversion_ConvertedAndChanged()
     {
         Assert.True(MetricCatalog.TryConvert("Cel", "K", 273.15, out var converted, out var changed));
