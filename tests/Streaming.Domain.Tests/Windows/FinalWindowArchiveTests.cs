@@ -30,14 +30,20 @@ public sealed class FinalWindowArchiveTests
         Assert.True(FinalWindowArchive.Due(Minutes(6 + FinalWindowArchive.ArchiveAfter)));
     }
 
-    [Fact]
-    public void MarkArchived_LeavesOnlyLaterFinalWindowsInTheState()
+    // Fifty minutes (44 final windows) archived, then three more minutes (three more final windows, not archived).
+    private (WindowSet Set, FinalWindows Archive) ArchivedThenThreeMore()
     {
         var set = Minutes(50);
         var archive = FinalWindowArchive.Collect(set);
-
         FinalWindowArchive.MarkArchived(set, archive);
         Minutes(3, set);
+        return (set, archive);
+    }
+
+    [Fact]
+    public void MarkArchived_LeavesOnlyLaterFinalWindowsInTheState()
+    {
+        var (set, archive) = ArchivedThenThreeMore();
 
         var series = set.Series[Minute];
         Assert.Equal(44, Assert.Single(archive.Series).Value.Count);
@@ -49,10 +55,7 @@ public sealed class FinalWindowArchiveTests
     [Fact]
     public void Restore_StateAndArchive_BringBackEveryWindowOnce()
     {
-        var set = Minutes(50);
-        var archive = FinalWindowArchive.Collect(set);
-        FinalWindowArchive.MarkArchived(set, archive);
-        Minutes(3, set);
+        var (set, archive) = ArchivedThenThreeMore();
         var expected = All(set);
 
         // What reading both records gives: the state's own windows (open and recent final), then the archive.
