@@ -9,6 +9,8 @@ namespace Streaming.Domain;
 [GenerateSerializer, Alias("streaming.dedupe-memory.v1")]
 public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
 {
+    [ThreadStatic] private static MemoryStream? t_buffer;
+
     [NonSerialized] private readonly Dictionary<TKey, long> _seen = [];
     [Id(1)] private int _sizeAfterLastSweep;
 
@@ -22,7 +24,10 @@ public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
     {
         get
         {
-            using var buffer = new MemoryStream();
+            // One buffer per thread, kept: a memory of thousands of keys would otherwise grow a new one, doubling, per write.
+            // It is as large as the largest memory written on the thread, which MaxDedupeEntries bounds.
+            var buffer = t_buffer ??= new MemoryStream();
+            buffer.SetLength(0);
             using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
             {
                 writer.Write7BitEncodedInt(_seen.Count);
