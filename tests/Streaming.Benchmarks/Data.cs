@@ -1,8 +1,16 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Streaming.Domain;
+
 namespace Streaming.Benchmarks;
 
 /// <summary>Inputs shared by the benchmarks: a fixed epoch, the metrics sensors send, and plausible values.</summary>
 internal static class Data
 {
+    /// <summary>The Orleans binary serializer for the Domain's states, as grain storage writes them.</summary>
+    public static readonly Serializer StateSerializer = new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(EntityState).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>();
+
     /// <summary>Event times start here; ingest time in decode contexts is a little later.</summary>
     public static readonly DateTimeOffset Epoch = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 

@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Streaming.Domain;
 
 namespace Streaming.Benchmarks;
@@ -14,9 +12,6 @@ namespace Streaming.Benchmarks;
 [MemoryDiagnoser]
 public class SourceStateWriteBenchmarks
 {
-    private readonly Serializer _serializer = new ServiceCollection()
-        .AddSerializer(b => b.AddAssembly(typeof(SourceCleaningState).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>();
-
     private SourceCleaningState _state = null!;
 
     [Params(60, 600)]
@@ -43,5 +38,5 @@ public class SourceStateWriteBenchmarks
     }
 
     [Benchmark]
-    public byte[] WriteSourceState() => _serializer.SerializeToArray(_state);
+    public byte[] WriteSourceState() => Data.StateSerializer.SerializeToArray(_state);
 }

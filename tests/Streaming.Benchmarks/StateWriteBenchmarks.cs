@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Streaming.Domain;
 
 namespace Streaming.Benchmarks;
@@ -17,9 +15,6 @@ namespace Streaming.Benchmarks;
 [MemoryDiagnoser]
 public class StateWriteBenchmarks
 {
-    private readonly Serializer _serializer = new ServiceCollection()
-        .AddSerializer(b => b.AddAssembly(typeof(EntityState).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>();
-
     private EntityState _state = null!;
     private EntityState _archived = null!;
     private FinalWindows _archive = null!;
@@ -58,11 +53,11 @@ public class StateWriteBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public byte[] WholeState() => _serializer.SerializeToArray(_state);
+    public byte[] WholeState() => Data.StateSerializer.SerializeToArray(_state);
 
     [Benchmark]
-    public byte[] StateAfterArchive() => _serializer.SerializeToArray(_archived);
+    public byte[] StateAfterArchive() => Data.StateSerializer.SerializeToArray(_archived);
 
     [Benchmark]
-    public byte[] ArchiveRecord() => _serializer.SerializeToArray(_archive);
+    public byte[] ArchiveRecord() => Data.StateSerializer.SerializeToArray(_archive);
 }

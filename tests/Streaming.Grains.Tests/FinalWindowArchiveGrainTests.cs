@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
-using Orleans.Serialization;
 using Streaming.Domain;
 using Streaming.Grains.Abstractions;
 
@@ -15,8 +13,7 @@ public sealed class FinalWindowArchiveGrainTests(ClusterFixture fixture)
     [Fact]
     public void EntityState_AfterArchive_WritesOnlyTheFinalWindowsClosedSince()
     {
-        var serializer = new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(EntityState).Assembly))
-            .BuildServiceProvider().GetRequiredService<Serializer>();
+        var serializer = StoredStateGolden.Serializer;
         var (_, entity, _) = StoredStateGolden.Build();
         var whole = serializer.SerializeToArray(entity).Length;
         var final = entity.Windows.Series.Values.Sum(s => s.Closed.Count);

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Streaming.Domain;
 
@@ -16,8 +15,7 @@ public sealed class StoredStateCompatibilityTests
 {
     private static readonly DateTimeOffset Ten = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
     private static readonly SeriesKey Pm25 = new(EventKind.Sensor, "pm25");
-    private readonly Serializer _serializer = new ServiceCollection()
-        .AddSerializer(b => b.AddAssembly(typeof(EntityState).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>();
+    private readonly Serializer _serializer = StoredStateGolden.Serializer;
 
     [Fact]
     public void EntityState_WrittenWithOpenWindowsByStart_ReadsBackEveryOpenWindow()

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using Streaming.Domain;
 
 namespace Streaming.Grains.Tests;
@@ -9,6 +11,10 @@ namespace Streaming.Grains.Tests;
 /// </summary>
 internal static class StoredStateGolden
 {
+    /// <summary>The Orleans binary serializer for the Domain's states, as grain storage writes them.</summary>
+    public static readonly Serializer Serializer = new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(EntityState).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>();
+
     private static readonly DateTimeOffset Ten = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
 
     public static (SourceCleaningState Source, EntityState Entity, RollupState Area) Build()

@@ -98,7 +98,7 @@ internal static partial class Scenarios
         }
         if (s.History > 0)
         {
-            HistoryPrefill.Configure(settings);
+            IngestPost.Unlimited(settings);
         }
         await using var silo = await Silo.StartAsync(s.SiloDll, settings);
         var messages = new SensorMessages(s.Sources);
@@ -249,12 +249,8 @@ internal static partial class Scenarios
     private static async Task<Outcome> MemoryEntitiesAsync(Settings s)
     {
         // Kafka off: the embedded broker's topics live in the same process and would count as grain memory.
-        // The per-sender rate limit off: this is one loader, not many devices.
-        var settings = new Dictionary<string, string>(s.SiloSettings)
-        {
-            ["Kafka:Enabled"] = "false",
-            ["Ingress:Http:RequestsPerSecond"] = "0",
-        };
+        var settings = new Dictionary<string, string>(s.SiloSettings) { ["Kafka:Enabled"] = "false" };
+        IngestPost.Unlimited(settings);
         await using var silo = await Silo.StartAsync(s.SiloDll, settings);
         var load = Report.LoadAverage();
         const int batch = 500;
@@ -267,22 +263,7 @@ internal static partial class Scenarios
             await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (b, ct) =>
             {
                 var json = StateBaseline.Body(prefix, b * batch, Math.Min(count, (b + 1) * batch), width, now);
-                // 503 means "not every event could be made durable; resend the whole request": do as a client should.
-                for (var attempt = 1; ; attempt++)
-                {
-                    using var content = new StringContent(json, Encoding.UTF8, "application/json");
-                    using var response = await silo.Http.PostAsync(new Uri("/api/ingest", UriKind.Relative), content, ct);
-                    if (response.StatusCode == HttpStatusCode.Accepted)
-                    {
-                        break;
-                    }
-                    if (response.StatusCode != HttpStatusCode.ServiceUnavailable || attempt == 5)
-                    {
-                        throw new InvalidOperationException($"POST /api/ingest answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
-                    }
-                    Interlocked.Increment(ref resent);
-                    await Task.Delay(1000 * attempt, ct);
-                }
+                Interlocked.Add(ref resent, await IngestPost.PostAsync(silo.Http, json, ct));
             });
         }
         using var counters = new RuntimeCounters(silo.Pid);

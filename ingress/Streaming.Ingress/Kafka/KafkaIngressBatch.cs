@@ -51,8 +51,5 @@ internal sealed class KafkaIngressBatch
         _entries.GroupBy(e => (e.Position.TopicPartition, e.Generation))
             .Select(g => (g.Key.TopicPartition, g.Key.Generation, new Offset(g.Min(e => e.Position.Offset.Value))));
 
-    /// <summary>Drops the messages of partitions this consumer no longer owns; returns how many.</summary>
-    public int RemovePartitions(IReadOnlyCollection<TopicPartition> partitions) => _entries.RemoveAll(e => partitions.Contains(e.Position.TopicPartition));
-
     public void Clear() => _entries.Clear();
 }
