@@ -13,6 +13,13 @@ public interface IRollupGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<long> Merge(string child, RollupSegment[] segments);
 
+    /// <summary>
+    /// <see cref="Merge"/> for many children in one call, with one state write for them all; returns, in the same order,
+    /// the highest sequence durably applied for each. What a silo's entities send their area (see RollupForwarder).
+    /// </summary>
+    [AlwaysInterleave]
+    Task<long[]> MergeChildren(RollupChild[] children);
+
     /// <summary>The newest window of every series and size.</summary>
     [ReadOnly]
     Task<WindowResult[]> GetLatest();

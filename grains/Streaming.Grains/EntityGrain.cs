@@ -9,25 +9,32 @@ namespace Streaming.Grains;
 /// <summary>
 /// One entity's twin: current values and event-time windows. Non-reentrant, so events apply in order.
 /// Persistence: one write per applied batch, before returning; the window deltas owed to the area travel in
-/// the same write (an outbox) and are resent until the area confirms them, so roll-ups lose nothing. The outbox goes
-/// to the area at most every <see cref="RollupOptions.ForwardInterval"/>, not inside the batch: ingest never waits
-/// for the area, which every entity in it shares. Final windows go into a record of their own once enough have gathered
+/// the same write (an outbox) and are resent until the area confirms them, so roll-ups lose nothing. Once written, the
+/// outbox goes to the silo's <see cref="RollupForwarder"/>, which sends the area one merge for all the silo's entities per
+/// <see cref="RollupOptions.ForwardInterval"/>: ingest never waits for the area, which every entity in it shares, and the
+/// area takes a turn per interval rather than per event. Final windows go into a record of their own once enough have gathered
 /// (<see cref="FinalWindowArchive"/>), so the write per batch does not grow with the entity's history.
 /// </summary>
 public sealed partial class EntityGrain(
     [PersistentState("entity", StorageNames.Default)] IPersistentState<EntityState> state,
     [PersistentState("entity-final", StorageNames.Default)] IPersistentState<FinalWindows> final,
     IOptions<WindowOptions> windows, IOptions<CleaningOptions> cleaning, IOptions<RollupOptions> rollups, IPlaceRegistry places,
-    IOutputSink output, TimeProvider time, ILogger<EntityGrain> logger)
+    RollupForwarder forwarder, IOutputSink output, TimeProvider time, ILogger<EntityGrain> logger)
     : Grain, IEntityGrain, IEntityQueryGrain
 {
     // What the archive facet holds between writes (never changed): an entity's archive is in its windows, not kept twice.
     private static readonly FinalWindows NoArchive = new();
 
-    // One one-shot timer for both of the entity's deferred jobs (forwarding the outbox, closing windows when idle), armed
-    // only while one is due and disposed otherwise: a million idle entities hold no timer and take no timer turns.
+    // One one-shot timer for both of the entity's deferred jobs (sending the outbox again after a failed merge, closing
+    // windows when idle), armed only while one is due and disposed otherwise: idle entities hold no timer and take no turns.
     private IGrainTimer? _timer;
     private DateTimeOffset _timerDue;
+
+    // The outbox as the forwarder sees it: the highest segment written (only those may leave), whether a submission is
+    // open (one at a time keeps the area's sequence order), and whether the last one failed (the timer sends again).
+    private long _durableSeq;
+    private bool _forwarding;
+    private bool _forwardFailed;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +46,8 @@ public sealed partial class EntityGrain(
         }
         FinalWindowArchive.Restore(state.State.Windows, final.State, windows.Value.RetainWindows);
         final.State = NoArchive; // held in the windows now; the record is read once and written whole
+        _durableSeq = state.State.Outbox.LastSeq; // read from storage: all of it written
+        Forward(); // what an earlier activation sent may never have been confirmed
         Schedule();
         return Task.CompletedTask;
     }
@@ -52,6 +61,7 @@ public sealed partial class EntityGrain(
             var result = EntityModel.Apply(state.State, batch, windows.Value, cleaning.Value.MaxDedupeEntries, cleaning.Value.DedupeHorizon);
             state.State.Outbox.Enqueue(result.Deltas);
             await WriteAsync();
+            Forward();
             LogApplied(batch.Length, result.Emitted.Count);
             Publish(result.Emitted);
             output.PublishEntity(Snapshot());
@@ -101,8 +111,9 @@ public sealed partial class EntityGrain(
             await WriteAsync(cancellationToken);
             Publish(closed);
         }
-        await FlushOutbox();
-        Schedule(); // what the area did not confirm, what arrived meanwhile, or the next idle check
+        _forwardFailed = false;
+        Forward();
+        Schedule(); // the next idle check
     }
 
     // The archive first: the state is written without the archived windows only once their record is durable. If the
@@ -116,7 +127,9 @@ public sealed partial class EntityGrain(
             FinalWindowArchive.MarkArchived(state.State.Windows, final.State);
             final.State = NoArchive;
         }
+        var covered = state.State.Outbox.LastSeq;
         await state.WriteStateAsync(cancellationToken);
+        _durableSeq = covered;
     }
 
     private EntitySnapshot Snapshot()
@@ -146,7 +159,7 @@ public sealed partial class EntityGrain(
     {
         var now = time.GetUtcNow();
         var due = EntityModel.IdleCheckAt(state.State, windows.Value) ?? DateTimeOffset.MaxValue;
-        if (state.State.Outbox.Pending.Count > 0 && now + rollups.Value.ForwardInterval < due)
+        if (_forwardFailed && now + rollups.Value.ForwardInterval < due)
         {
             due = now + rollups.Value.ForwardInterval;
         }
@@ -175,24 +188,40 @@ public sealed partial class EntityGrain(
         }
     }
 
-    private async Task FlushOutbox()
+    // Hands the forwarder every segment the area has not confirmed, up to the last one written (a segment must be durable
+    // before the area sees it, or a crash could number another one the same), unless a submission is already open. The
+    // answer comes back on this activation's scheduler, between or within other turns: it only drops confirmed segments
+    // from the outbox (the next write leaves them out) and sends what gathered meanwhile.
+    private void Forward()
     {
         var outbox = state.State.Outbox;
-        if (outbox.Pending.Count == 0)
+        if (_forwarding || _forwardFailed || outbox.Pending.Count == 0 || outbox.Pending[0].Seq > _durableSeq)
         {
             return;
         }
+        RollupSegment[] segments = [.. outbox.Pending.TakeWhile(s => s.Seq <= _durableSeq)];
+        _forwarding = true;
+        _ = ForwardAsync(segments);
+    }
+
+    private async Task ForwardAsync(RollupSegment[] segments)
+    {
         try
         {
-            var area = GrainReferences.Get<IRollupGrain>(GrainFactory, GrainKeys.Area(state.State.Area));
-            // No write for the confirmation: if it is lost, the area skips the resent segments by sequence.
-            outbox.Confirm(await area.Merge(this.GetPrimaryKeyString(), [.. outbox.Pending]));
+            state.State.Outbox.Confirm(await forwarder.Submit(GrainKeys.Area(state.State.Area), this.GetPrimaryKeyString(), segments));
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
-            // The segments stay in the persisted outbox and go again on the next batch or timer tick.
-            LogRollupDeferred(ex, outbox.Pending.Count);
+            // The segments stay in the persisted outbox and go again when the timer fires.
+            LogRollupDeferred(ex, segments.Length);
+            _forwardFailed = true;
+            Schedule();
         }
+        finally
+        {
+            _forwarding = false;
+        }
+        Forward();
     }
 
     #region Logging

@@ -34,17 +34,21 @@ public sealed partial class RollupGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<long> Merge(string child, RollupSegment[] segments)
+    public async Task<long> Merge(string child, RollupSegment[] segments) =>
+        (await MergeChildren([new RollupChild(child, segments)]))[0];
+
+    public async Task<long[]> MergeChildren(RollupChild[] children)
     {
         var emitted = new List<WindowResult>();
-        var applied = RollupModel.Merge(state.State, child, segments, windows.Value, time.GetUtcNow(), emitted);
+        var now = time.GetUtcNow();
+        var applied = Array.ConvertAll(children, c => RollupModel.Merge(state.State, c.Child, c.Segments, windows.Value, now, emitted));
         try
         {
             await Commit.CommitAsync();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LogWriteFailed(ex, child);
+            LogWriteFailed(ex, children.Length);
             DeactivateOnIdle();
             throw;
         }
@@ -114,8 +118,8 @@ public sealed partial class RollupGrain(
     }
 
     #region Logging
-    [LoggerMessage(2201, LogLevel.Error, "Writing roll-up state after a merge from {Child} failed; it reloads its state")]
-    private partial void LogWriteFailed(Exception exception, string child);
+    [LoggerMessage(2201, LogLevel.Error, "Writing roll-up state after a merge from {Children} children failed; it reloads its state")]
+    private partial void LogWriteFailed(Exception exception, int children);
 
     [LoggerMessage(2202, LogLevel.Warning, "Forwarding {Segments} segments to the parent deferred; they stay in the outbox")]
     private partial void LogForwardDeferred(Exception exception, int segments);

@@ -6,8 +6,17 @@ public sealed class RollupOptions
     /// <summary>The configuration section.</summary>
     public const string Section = "Rollups";
 
-    /// <summary>How often an entity forwards its window deltas to its area, and an area to the system roll-up. Default 250 ms.</summary>
+    /// <summary>
+    /// How often a silo sends each area the window deltas its entities gathered (one merge for them all), and an area
+    /// forwards to the system roll-up. Default 250 ms.
+    /// </summary>
     public TimeSpan ForwardInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Most entities in one merge a silo sends an area: a batch this full goes at once rather than at the end of the
+    /// interval, which bounds one call's size. Default 1,000.
+    /// </summary>
+    public int MaxChildrenPerMerge { get; set; } = 1000;
 
     /// <summary>
     /// Least time between two state writes of a roll-up: merges arriving meanwhile share the next write (and wait for it

@@ -28,6 +28,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.AddStreamingGrains().AddMemoryGrainStorage(StorageNames.Default);
+            silo.AddIncomingGrainCallFilter<RollupCalls>();
             silo.Services.AddSingleton<IOutputSink, RecordingOutputSink>();
             silo.Services.AddSingleton<IPlaceRegistry, TestPlaceRegistry>();
             silo.Services.Configure<LinkingOptions>(o => o.Sources["configured-sensor"] = "ods:W1");
