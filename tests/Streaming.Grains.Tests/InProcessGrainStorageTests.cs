@@ -49,6 +49,24 @@ public sealed class InProcessGrainStorageTests
         Assert.Equal(written.ETag, read.ETag);
     }
 
+    [Theory]
+    [InlineData(40, 2, 300)] // shrinks into the stored bytes, then grows past them
+    [InlineData(1, 300, 2)]
+    public async Task Write_SizeChangesBetweenWrites_ReadGivesOnlyTheLatest(int first, int second, int third)
+    {
+        var state = new GrainState<EntityState>(new EntityState());
+        foreach (var attributes in new[] { first, second, third })
+        {
+            state.State!.Attributes = Enumerable.Range(0, attributes).ToDictionary(i => $"attribute-{i}", i => new string('x', i % 50));
+            await _storage.WriteStateAsync("entity", Entity, state);
+
+            var read = new GrainState<EntityState>();
+            await _storage.ReadStateAsync("entity", Entity, read);
+            Assert.Equal(state.State.Attributes, read.State!.Attributes);
+            Assert.Equal(state.ETag, read.ETag);
+        }
+    }
+
     [Fact]
     public async Task Write_StaleETag_RefusedAndStoredStateKept()
     {

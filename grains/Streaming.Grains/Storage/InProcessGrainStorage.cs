@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,13 +15,24 @@ namespace Streaming.Grains;
 /// copy the grain's later changes cannot touch) into a dictionary of this process. Memory storage does the same through
 /// a storage grain: a grain call, a deep copy of the bytes and a new GUID per write, on the path of every event. Nothing
 /// survives the process, and a grain activated on another silo would not see the state: for one silo only.
+/// A write serializes into a buffer kept per thread and copies the bytes over the state's stored ones when they fit. A
+/// new array per write lived until the grain's next write, seconds later: long enough to be promoted, and at thousands of
+/// writes a second it was most of what each young-generation collection had to copy.
 /// </summary>
 public sealed class InProcessGrainStorage(Serializer serializer, IActivatorProvider activators) : IGrainStorage
 {
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_buffer;
+
     private readonly ConcurrentDictionary<(string StateName, GrainId Grain), Stored> _states = new();
     private long _version;
 
-    private sealed record Stored(byte[] Data, string ETag);
+    // A state's bytes (the first Length of Data) and version; changed only under its own lock.
+    private sealed class Stored(byte[] data, int length, string etag)
+    {
+        public byte[] Data = data;
+        public int Length = length;
+        public string ETag = etag;
+    }
 
     /// <summary>How many states are held; for tests and diagnostics.</summary>
     public int Count => _states.Count;
@@ -30,8 +42,11 @@ public sealed class InProcessGrainStorage(Serializer serializer, IActivatorProvi
     {
         if (_states.TryGetValue((stateName, grainId), out var stored))
         {
-            grainState.State = serializer.Deserialize<T>(stored.Data);
-            (grainState.ETag, grainState.RecordExists) = (stored.ETag, true);
+            lock (stored)
+            {
+                grainState.State = serializer.Deserialize<T>(stored.Data.AsSpan(0, stored.Length));
+                (grainState.ETag, grainState.RecordExists) = (stored.ETag, true);
+            }
         }
         else
         {
@@ -45,26 +60,59 @@ public sealed class InProcessGrainStorage(Serializer serializer, IActivatorProvi
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = (stateName, grainId);
-        var data = serializer.SerializeToArray(grainState.State);
-        var written = new Stored(data, Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture));
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>();
+        buffer.ResetWrittenCount();
+        serializer.Serialize(grainState.State, buffer);
+        var data = buffer.WrittenSpan;
+        var etag = Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture);
         // A grain's calls are serial, so a competing writer means two activations of one grain: refuse the stale one.
-        if (_states.TryGetValue(key, out var current)
-            ? current.ETag != grainState.ETag || !_states.TryUpdate(key, written, current)
-            : grainState.ETag is not null || !_states.TryAdd(key, written))
+        if (!_states.TryGetValue(key, out var current))
         {
-            return Task.FromException(Mismatch(stateName, grainId, grainState.ETag));
+            if (grainState.ETag is not null || !_states.TryAdd(key, new Stored(data.ToArray(), data.Length, etag)))
+            {
+                return Task.FromException(Mismatch(stateName, grainId, grainState.ETag));
+            }
         }
-        (grainState.ETag, grainState.RecordExists) = (written.ETag, true);
+        else
+        {
+            lock (current)
+            {
+                if (current.ETag != grainState.ETag)
+                {
+                    return Task.FromException(Mismatch(stateName, grainId, grainState.ETag));
+                }
+                if (data.Length > current.Data.Length)
+                {
+                    current.Data = new byte[data.Length + (data.Length / 8)]; // room to grow a little before the next array
+                }
+                data.CopyTo(current.Data);
+                (current.Length, current.ETag) = (data.Length, etag);
+            }
+        }
+        (grainState.ETag, grainState.RecordExists) = (etag, true);
+        if (buffer.Capacity > MaxKeptBuffer)
+        {
+            t_buffer = null; // an outsized state's buffer is not kept for every later write on the thread
+        }
         return Task.CompletedTask;
     }
+
+    private const int MaxKeptBuffer = 1 << 20;
 
     /// <inheritdoc />
     public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var key = (stateName, grainId);
-        if (_states.TryGetValue(key, out var current) && (current.ETag != grainState.ETag || !_states.TryRemove(KeyValuePair.Create(key, current))))
+        if (_states.TryGetValue(key, out var current))
         {
-            return Task.FromException(Mismatch(stateName, grainId, grainState.ETag));
+            lock (current)
+            {
+                if (current.ETag != grainState.ETag || !_states.TryRemove(KeyValuePair.Create(key, current)))
+                {
+                    return Task.FromException(Mismatch(stateName, grainId, grainState.ETag));
+                }
+                current.ETag = ""; // removed: a writer that found it before the removal must not write into it
+            }
         }
         grainState.State = activators.GetActivator<T>().Create();
         (grainState.ETag, grainState.RecordExists) = (null, false);
