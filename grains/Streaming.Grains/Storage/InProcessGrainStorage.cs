@@ -16,8 +16,8 @@ namespace Streaming.Grains;
 /// a storage grain: a grain call, a deep copy of the bytes and a new GUID per write, on the path of every event. Nothing
 /// survives the process, and a grain activated on another silo would not see the state: for one silo only.
 /// A write serializes into a buffer kept per thread and copies the bytes over the state's stored ones when they fit. A
-/// new array per write lived until the grain's next write, seconds later: long enough to be promoted, and at thousands of
-/// writes a second it was most of what each young-generation collection had to copy.
+/// new array per write lived until the grain's next write, seconds later: long enough to be promoted and then die old,
+/// two of them per event.
 /// </summary>
 public sealed class InProcessGrainStorage(Serializer serializer, IActivatorProvider activators) : IGrainStorage
 {
