@@ -43,6 +43,7 @@ public sealed partial class RollupForwarder(IGrainFactory grains, IOptions<Rollu
             if (batch.Count >= options.Value.MaxChildrenPerMerge)
             {
                 _gathering.Remove(area);
+                batch.Gone = true;
                 full = batch;
             }
         }
@@ -58,14 +59,12 @@ public sealed partial class RollupForwarder(IGrainFactory grains, IOptions<Rollu
         await Task.Delay(options.Value.ForwardInterval, time);
         lock (_gate)
         {
-            if (!_gathering.Remove(area, out var gathering) || gathering != batch)
+            if (batch.Gone)
             {
-                if (gathering is not null)
-                {
-                    _gathering[area] = gathering; // a later batch, begun after this one filled up and went
-                }
-                return;
+                return; // it filled up and went early
             }
+            _gathering.Remove(area);
+            batch.Gone = true;
         }
         await Send(area, batch);
     }
@@ -91,6 +90,9 @@ public sealed partial class RollupForwarder(IGrainFactory grains, IOptions<Rollu
         private readonly List<TaskCompletionSource<long>> _answers = [];
 
         public List<RollupChild> Children { get; } = [];
+
+        /// <summary>Taken out of the gathering to be sent; nothing joins it after.</summary>
+        public bool Gone { get; set; }
 
         public int Count => Children.Count;
 
