@@ -8,7 +8,8 @@ namespace Streaming.Grains.Tests;
 /// states as earlier versions wrote them: entity-state-open-windows-v1 before open windows became a list (a SortedDictionary
 /// by start: pm25 readings at 10:00:05 and 10:00:50, the 10:00 minute, and 10:01:05, the 10:01 minute, all in the 10:00
 /// hour); source-, entity- and rollup-state-v1 (<see cref="StoredStateGolden"/>) before the state classes stopped tracking
-/// references, when every window, accumulator and sketch was recorded in the serializer's reference table.
+/// references, when every window, accumulator and sketch was recorded in the serializer's reference table and a sketch's
+/// buckets were two lists of their own.
 /// </summary>
 [Trait("Category", "Grains")]
 public sealed class StoredStateCompatibilityTests

@@ -11,9 +11,12 @@ namespace Streaming.Grains.Tests;
 /// </summary>
 internal static class StoredStateGolden
 {
+    /// <summary>The Orleans serializer's services for the Domain's states.</summary>
+    public static readonly IServiceProvider Services = new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(EntityState).Assembly)).BuildServiceProvider();
+
     /// <summary>The Orleans binary serializer for the Domain's states, as grain storage writes them.</summary>
-    public static readonly Serializer Serializer = new ServiceCollection()
-        .AddSerializer(b => b.AddAssembly(typeof(EntityState).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>();
+    public static readonly Serializer Serializer = Services.GetRequiredService<Serializer>();
 
     private static readonly DateTimeOffset Ten = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
 

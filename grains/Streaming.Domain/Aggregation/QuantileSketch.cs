@@ -14,7 +14,7 @@ namespace Streaming.Domain;
 /// and the state still does not depend on order. With the defaults that takes more than 2048 distinct buckets,
 /// e.g. positive values spanning a ratio of about 10^17.
 /// </remarks>
-[GenerateSerializer, Alias("streaming.quantile-sketch.v1")]
+[GenerateSerializer, SuppressReferenceTracking, Alias("streaming.quantile-sketch.v1")]
 public sealed class QuantileSketch
 {
     /// <summary>Default relative accuracy: 1 %.</summary>
@@ -33,8 +33,31 @@ public sealed class QuantileSketch
     [Id(1)] private readonly int _maxBuckets;
     [Id(2)] private long _count;
     // Parallel lists, keys ascending (see SketchBuckets.KeyOf), each count > 0: compact and order-independent.
-    [Id(3)] private List<int> _keys = [];
-    [Id(4)] private List<long> _counts = [];
+    [NonSerialized] private List<int> _keys = [];
+    [NonSerialized] private List<long> _counts = [];
+
+    // Stored as one packed field (see SketchBucketList). Sketches written before it hold the lists as fields 3 and 4: read
+    // them, write nothing there.
+    [Id(5)]
+    internal SketchBucketList Buckets
+    {
+        get => new(_keys, _counts);
+        set => (_keys, _counts) = (value.Keys, value.Counts);
+    }
+
+    [Id(3)]
+    internal List<int>? StoredKeys
+    {
+        get => null;
+        set => _keys = value ?? _keys;
+    }
+
+    [Id(4)]
+    internal List<long>? StoredCounts
+    {
+        get => null;
+        set => _counts = value ?? _counts;
+    }
 
     /// <summary>An empty sketch with <see cref="DefaultRelativeAccuracy"/> and <see cref="DefaultMaxBuckets"/>.</summary>
     public QuantileSketch() : this(DefaultRelativeAccuracy) { }

@@ -4,7 +4,7 @@ namespace Streaming.Domain;
 /// Mutable running state of one window's aggregate, driven by <see cref="WindowAggregator"/>. Empty is
 /// <see cref="Count"/> 0, <see cref="Min"/> +∞ and <see cref="Max"/> −∞, the identities of merging.
 /// </summary>
-[GenerateSerializer, Alias("streaming.window-accumulator.v1")]
+[GenerateSerializer, SuppressReferenceTracking, Alias("streaming.window-accumulator.v1")]
 public sealed class WindowAccumulator
 {
     /// <summary>Number of values added.</summary>

@@ -14,7 +14,7 @@ namespace Streaming.Domain;
 /// <param name="P50">Median (lower rank), within the sketch's relative accuracy (1 % by default).</param>
 /// <param name="P95">95th percentile (lower rank), within the sketch's relative accuracy.</param>
 /// <param name="P99">99th percentile (lower rank), within the sketch's relative accuracy.</param>
-[GenerateSerializer, Immutable, Alias("streaming.window-aggregate.v1")]
+[GenerateSerializer, SuppressReferenceTracking, Immutable, Alias("streaming.window-aggregate.v1")]
 public sealed record WindowAggregate(
     [property: Id(0)] long Count,
     [property: Id(1)] double Sum,

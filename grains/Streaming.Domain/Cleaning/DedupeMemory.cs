@@ -9,7 +9,9 @@ namespace Streaming.Domain;
 [GenerateSerializer, Alias("streaming.dedupe-memory.v1")]
 public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
 {
-    [ThreadStatic] private static MemoryStream? t_buffer;
+    // One buffer per thread, kept: a memory of thousands of keys would otherwise grow a new one, doubling, per write. It is
+    // as large as the largest memory written on the thread, which MaxDedupeEntries bounds.
+    [ThreadStatic] private static BinaryWriter? t_writer;
 
     [NonSerialized] private readonly Dictionary<TKey, long> _seen = [];
     [Id(1)] private int _sizeAfterLastSweep;
@@ -17,31 +19,30 @@ public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
     /// <summary>
     /// The keys and their event times as stored: one packed array, since the serializer tracks every object it writes
     /// (each key's string in a table that it rebuilds on every write), which made a source's write at one event a second
-    /// cost a millisecond. Order is kept, so a state reads back to the same bytes.
+    /// cost a millisecond. Order is kept, so a state reads back to the same bytes. The bytes read are the thread's packing
+    /// buffer, valid until the next read of this property on the thread: the serializer writes them out at once (stored
+    /// as a byte array was, without a new one per write), and a copy copies them.
     /// </summary>
     [Id(2)]
-    public byte[] Packed
+    internal ReadOnlyMemory<byte> Packed
     {
         get
         {
-            // One buffer per thread, kept: a memory of thousands of keys would otherwise grow a new one, doubling, per write.
-            // It is as large as the largest memory written on the thread, which MaxDedupeEntries bounds.
-            var buffer = t_buffer ??= new MemoryStream();
+            var writer = t_writer ??= new BinaryWriter(new MemoryStream(), Encoding.UTF8);
+            var buffer = (MemoryStream)writer.BaseStream;
             buffer.SetLength(0);
-            using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+            writer.Write7BitEncodedInt(_seen.Count);
+            foreach (var (key, ticks) in _seen)
             {
-                writer.Write7BitEncodedInt(_seen.Count);
-                foreach (var (key, ticks) in _seen)
-                {
-                    TKey.Write(writer, key);
-                    writer.Write(ticks);
-                }
+                TKey.Write(writer, key);
+                writer.Write(ticks);
             }
-            return buffer.ToArray();
+            writer.Flush();
+            return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
         }
         set
         {
-            using var reader = new BinaryReader(new MemoryStream(value), Encoding.UTF8);
+            using var reader = new BinaryReader(new MemoryStream(value.ToArray()), Encoding.UTF8);
             var count = reader.Read7BitEncodedInt();
             _seen.EnsureCapacity(_seen.Count + count);
             for (var i = 0; i < count; i++)

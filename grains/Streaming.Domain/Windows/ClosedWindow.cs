@@ -1,7 +1,7 @@
 namespace Streaming.Domain;
 
 /// <summary>A final window kept for queries; roll-ups also keep its accumulator so late deltas can revise it.</summary>
-[GenerateSerializer, Alias("streaming.closed-window.v1")]
+[GenerateSerializer, SuppressReferenceTracking, Alias("streaming.closed-window.v1")]
 public sealed class ClosedWindow
 {
     /// <summary>Window start, UTC ticks.</summary>

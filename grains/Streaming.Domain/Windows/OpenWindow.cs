@@ -1,7 +1,7 @@
 namespace Streaming.Domain;
 
 /// <summary>A window that is not final yet.</summary>
-[GenerateSerializer, Alias("streaming.open-window.v1")]
+[GenerateSerializer, SuppressReferenceTracking, Alias("streaming.open-window.v1")]
 public sealed class OpenWindow
 {
     /// <summary>Window start, UTC ticks.</summary>

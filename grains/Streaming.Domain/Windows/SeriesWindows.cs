@@ -1,7 +1,7 @@
 namespace Streaming.Domain;
 
 /// <summary>The windows of one series at one size: the open ones, and the newest final ones (oldest first).</summary>
-[GenerateSerializer, Alias("streaming.series-windows.v1")]
+[GenerateSerializer, SuppressReferenceTracking, Alias("streaming.series-windows.v1")]
 public sealed class SeriesWindows
 {
     /// <summary>

@@ -4,7 +4,7 @@ namespace Streaming.Domain;
 /// The part of one window that a batch of events contributed: what a child (entity or area) sends its
 /// roll-up, which merges it into its own window. Mergeable accumulators make this exact.
 /// </summary>
-[GenerateSerializer, Immutable, Alias("streaming.window-delta.v1")]
+[GenerateSerializer, SuppressReferenceTracking, Immutable, Alias("streaming.window-delta.v1")]
 public sealed record WindowDelta(
     [property: Id(0)] WindowKey Key,
     [property: Id(1)] long StartTicks,
