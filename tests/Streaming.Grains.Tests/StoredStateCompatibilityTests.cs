@@ -52,14 +52,30 @@ public sealed class StoredStateCompatibilityTests
     }
 
     // Read with this version and written again, the stored state must be what this version writes for the same state: every
-    // field, window and dictionary entry came back (dictionaries keep their order through a round trip).
+    // field, window and dictionary entry came back (dictionaries keep their order through a round trip). Dedupe memories
+    // seal their keys as they are added, so which are sealed depends on the history: both are sealed whole to compare.
     private void AssertReadsBackAs<T>(T expected, string golden)
     {
         var stored = Convert.FromBase64String(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", golden)));
 
         var read = _serializer.Deserialize<T>(stored);
 
-        Assert.Equal(Convert.ToBase64String(_serializer.SerializeToArray(expected)), Convert.ToBase64String(_serializer.SerializeToArray(read)));
+        Assert.Equal(Convert.ToBase64String(_serializer.SerializeToArray(SealedWhole(expected))),
+            Convert.ToBase64String(_serializer.SerializeToArray(SealedWhole(read))));
+    }
+
+    private static T SealedWhole<T>(T state)
+    {
+        if (state is SourceCleaningState source)
+        {
+            source.SeenEnvelopes.Reseal();
+            source.SeenReadings.Reseal();
+        }
+        if (state is EntityState entity)
+        {
+            entity.Applied.Reseal();
+        }
+        return state;
     }
 
     private static void AssertOpenWindows(EntityState? state)

@@ -6,49 +6,64 @@ namespace Streaming.Domain;
 /// Keys seen recently, each with its event time. Keys older than a horizon behind the newest event
 /// are forgotten (anything that old is late anyway), and a hard cap bounds memory whatever the input.
 /// </summary>
+/// <remarks>
+/// Stored packed, and most of it packed once: the keys remembered before the last <see cref="SealEvery"/> are kept as the
+/// bytes they are stored as (<see cref="Sealed"/>), and a write encodes only the keys added since (<see cref="Packed"/>).
+/// A sensor's memory holds ten minutes of its events, thousands of keys at a few a second, and encoding them all again
+/// for every event's write cost more than the rest of the event. A sweep that forgets keys packs what is left afresh.
+/// </remarks>
 [GenerateSerializer, Alias("streaming.dedupe-memory.v1")]
 public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
 {
+    /// <summary>Keys added before they are sealed into <see cref="Sealed"/>.</summary>
+    internal const int SealEvery = 64;
+
     // One buffer per thread, kept: a memory of thousands of keys would otherwise grow a new one, doubling, per write. It is
     // as large as the largest memory written on the thread, which MaxDedupeEntries bounds.
     [ThreadStatic] private static BinaryWriter? t_writer;
 
     [NonSerialized] private readonly Dictionary<TKey, long> _seen = [];
+    // Keys added since the last seal, in order, each in _seen; and every key before, as runs of (count, keys) appended as
+    // they sealed. A sweep that forgets keys clears both and seals what is left as one run.
+    [NonSerialized] private readonly List<TKey> _recent = [];
+    [NonSerialized] private byte[] _sealed = [];
+    [NonSerialized] private int _sealedLength;
     [Id(1)] private int _sizeAfterLastSweep;
 
     /// <summary>
-    /// The keys and their event times as stored: one packed array, since the serializer tracks every object it writes
-    /// (each key's string in a table that it rebuilds on every write), which made a source's write at one event a second
-    /// cost a millisecond. Order is kept, so a state reads back to the same bytes. The bytes read are the thread's packing
-    /// buffer, valid until the next read of this property on the thread: the serializer writes them out at once (stored
-    /// as a byte array was, without a new one per write), and a copy copies them.
+    /// The keys added since the last seal, with their event times, as stored: one packed array, since the serializer
+    /// tracks every object it writes (each key's string in a table that it rebuilds on every write). Order is kept, so a
+    /// state reads back to the same bytes. The bytes read are the thread's packing buffer, valid until the next packing
+    /// on the thread: the serializer writes them out at once, and a copy copies them.
     /// </summary>
     [Id(2)]
     internal ReadOnlyMemory<byte> Packed
     {
-        get
-        {
-            var writer = t_writer ??= new BinaryWriter(new MemoryStream(), Encoding.UTF8);
-            var buffer = (MemoryStream)writer.BaseStream;
-            buffer.SetLength(0);
-            writer.Write7BitEncodedInt(_seen.Count);
-            foreach (var (key, ticks) in _seen)
-            {
-                TKey.Write(writer, key);
-                writer.Write(ticks);
-            }
-            writer.Flush();
-            return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
-        }
+        get => Pack(_recent);
         set
         {
-            using var reader = new BinaryReader(new MemoryStream(value.ToArray()), Encoding.UTF8);
-            var count = reader.Read7BitEncodedInt();
-            _seen.EnsureCapacity(_seen.Count + count);
-            for (var i = 0; i < count; i++)
+            foreach (var (key, ticks) in Unpack(value))
             {
-                var key = TKey.Read(reader);
-                _seen[key] = reader.ReadInt64();
+                if (_seen.TryAdd(key, ticks))
+                {
+                    _recent.Add(key);
+                }
+            }
+        }
+    }
+
+    /// <summary>The keys sealed so far, as runs of packed keys; written as they are, not encoded again.</summary>
+    [Id(3)]
+    internal ReadOnlyMemory<byte> Sealed
+    {
+        get => _sealed.AsMemory(0, _sealedLength);
+        set
+        {
+            _sealed = value.ToArray();
+            _sealedLength = _sealed.Length;
+            foreach (var (key, ticks) in Unpack(value))
+            {
+                _seen.TryAdd(key, ticks);
             }
         }
     }
@@ -62,7 +77,10 @@ public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
         {
             foreach (var (key, ticks) in value ?? [])
             {
-                _seen[key] = ticks;
+                if (_seen.TryAdd(key, ticks))
+                {
+                    _recent.Add(key);
+                }
             }
         }
     }
@@ -74,7 +92,20 @@ public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
     public bool Contains(TKey key) => _seen.ContainsKey(key);
 
     /// <summary>Remembers a key; false when it was already there.</summary>
-    public bool Add(TKey key, DateTimeOffset eventTime) => _seen.TryAdd(key, eventTime.UtcTicks);
+    public bool Add(TKey key, DateTimeOffset eventTime)
+    {
+        if (!_seen.TryAdd(key, eventTime.UtcTicks))
+        {
+            return false;
+        }
+        _recent.Add(key);
+        if (_recent.Count >= SealEvery)
+        {
+            Append(Pack(_recent).Span);
+            _recent.Clear();
+        }
+        return true;
+    }
 
     /// <summary>
     /// Forgets keys with event times before <paramref name="horizon"/>; if more than <paramref name="maxEntries"/>
@@ -88,7 +119,7 @@ public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
         {
             return;
         }
-        var cutoff = horizon.UtcTicks;
+        var (cutoff, before) = (horizon.UtcTicks, _seen.Count);
         foreach (var (key, ticks) in _seen)
         {
             if (ticks < cutoff)
@@ -108,5 +139,59 @@ public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
             }
         }
         _sizeAfterLastSweep = _seen.Count;
+        if (_seen.Count < before)
+        {
+            Reseal();
+        }
+    }
+
+    /// <summary>Seals every key remembered as one run, so the sealed bytes hold no forgotten key.</summary>
+    internal void Reseal()
+    {
+        _recent.Clear();
+        _sealed = Pack(_seen.Keys).ToArray(); // sized to what is left: a memory that shrank does not keep its largest array
+        _sealedLength = _sealed.Length;
+    }
+
+    private void Append(ReadOnlySpan<byte> run)
+    {
+        if (_sealedLength + run.Length > _sealed.Length)
+        {
+            Array.Resize(ref _sealed, Math.Max(_sealedLength + run.Length, 2 * _sealed.Length));
+        }
+        run.CopyTo(_sealed.AsSpan(_sealedLength));
+        _sealedLength += run.Length;
+    }
+
+    // A run: the count, then each key and its event time.
+    private ReadOnlyMemory<byte> Pack(IReadOnlyCollection<TKey> keys)
+    {
+        var writer = t_writer ??= new BinaryWriter(new MemoryStream(), Encoding.UTF8);
+        var buffer = (MemoryStream)writer.BaseStream;
+        buffer.SetLength(0);
+        writer.Write7BitEncodedInt(keys.Count);
+        foreach (var key in keys)
+        {
+            TKey.Write(writer, key);
+            writer.Write(_seen[key]);
+        }
+        writer.Flush();
+        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+    }
+
+    // Every key of every run in the bytes, in order.
+    private static List<(TKey Key, long Ticks)> Unpack(ReadOnlyMemory<byte> packed)
+    {
+        using var reader = new BinaryReader(new MemoryStream(packed.ToArray()), Encoding.UTF8);
+        var keys = new List<(TKey, long)>();
+        while (reader.BaseStream.Position < reader.BaseStream.Length)
+        {
+            var count = reader.Read7BitEncodedInt();
+            for (var i = 0; i < count; i++)
+            {
+                keys.Add((TKey.Read(reader), reader.ReadInt64()));
+            }
+        }
+        return keys;
     }
 }

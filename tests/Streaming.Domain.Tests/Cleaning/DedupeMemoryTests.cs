@@ -1,4 +1,6 @@
 using CsCheck;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
 using static Streaming.Domain.Tests.EventBuilder;
 
 namespace Streaming.Domain.Tests;
@@ -105,7 +107,7 @@ public sealed class DedupeMemoryTests
         });
 
     [Fact]
-    public void Packed_ReadBack_SameKeysTimesAndBytes() =>
+    public void Serialized_ReadBack_SameKeysTimesAndBytes() =>
         Gen.Select(Gen.String[Gen.Char.AlphaNumeric, 0, 40].Array[0, 300], Gen.Long[0, DateTimeOffset.MaxValue.UtcTicks]).Sample((keys, ticks) =>
         {
             var memory = new DedupeMemory<EnvelopeId>();
@@ -114,23 +116,51 @@ public sealed class DedupeMemoryTests
                 memory.Add(new(key), new DateTimeOffset(ticks, TimeSpan.Zero));
             }
 
-            var packed = memory.Packed.ToArray(); // the thread's buffer, which the next packing reuses
-            var read = new DedupeMemory<EnvelopeId> { Packed = packed };
+            var bytes = Serializer.SerializeToArray(memory);
+            var read = Serializer.Deserialize<DedupeMemory<EnvelopeId>>(bytes)!;
 
             Assert.Equal(memory.Count, read.Count);
             Assert.All(keys, k => Assert.True(read.Contains(new(k))));
-            Assert.Equal(packed, read.Packed.ToArray());
+            Assert.Equal(bytes, Serializer.SerializeToArray(read));
         });
 
     [Fact]
-    public void Packed_ReadingKeys_ReadBack()
+    public void Serialized_ReadingKeys_ReadBack()
     {
         var memory = new DedupeMemory<ReadingKey>();
         memory.Add(new(new string("pm25".AsSpan()), T0.UtcTicks), T0);
 
-        var read = new DedupeMemory<ReadingKey> { Packed = memory.Packed };
+        var read = Serializer.Deserialize<DedupeMemory<ReadingKey>>(Serializer.SerializeToArray(memory))!;
 
         Assert.True(read.Contains(new("pm25", T0.UtcTicks)));
         Assert.False(read.Contains(new("pm25", T0.UtcTicks + 1)));
     }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(64)]
+    [InlineData(1000)]
+    public void Packed_ManyKeys_HoldsOnlyThoseSinceTheLastSeal(int count)
+    {
+        var memory = MemoryOf(Keys("k", count, T0));
+
+        Assert.Equal(count % DedupeMemory<EnvelopeId>.SealEvery, memory.Packed.Span[0]); // the run's count, one byte below 128
+        Assert.Equal(count, Serializer.Deserialize<DedupeMemory<EnvelopeId>>(Serializer.SerializeToArray(memory))!.Count);
+    }
+
+    [Fact]
+    public void Serialized_AfterASweepForgotSealedKeys_ReadsBackWithoutThem()
+    {
+        var memory = MemoryOf(Keys("old", 100, T0).Concat(Keys("new", 100, T0.AddMinutes(20))));
+
+        memory.Trim(T0.AddMinutes(10), maxEntries: 1000);
+        var read = Serializer.Deserialize<DedupeMemory<EnvelopeId>>(Serializer.SerializeToArray(memory))!;
+
+        Assert.Equal(100, read.Count);
+        Assert.False(read.Contains(new("old000")));
+        Assert.True(read.Contains(new("new099")));
+    }
+
+    private static readonly Serializer Serializer = new ServiceCollection()
+        .AddSerializer(b => b.AddAssembly(typeof(DedupeMemory<>).Assembly)).BuildServiceProvider().GetRequiredService<Serializer>();
 }
