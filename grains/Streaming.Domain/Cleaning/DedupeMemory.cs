@@ -7,8 +7,8 @@ namespace Streaming.Domain;
 /// are forgotten (anything that old is late anyway), and a hard cap bounds memory whatever the input.
 /// </summary>
 /// <remarks>
-/// Stored packed, and most of it packed once: the keys remembered before the last <see cref="SealEvery"/> are kept as the
-/// bytes they are stored as (<see cref="Sealed"/>), and a write encodes only the keys added since (<see cref="Packed"/>).
+/// Stored packed, and most of it packed once: each <see cref="SealEvery"/> keys added are packed and kept as the bytes
+/// they are stored as (<see cref="Sealed"/>), and a write encodes only the keys added since (<see cref="Packed"/>).
 /// A sensor's memory holds ten minutes of its events, thousands of keys at a few a second, and encoding them all again
 /// for every event's write cost more than the rest of the event. A sweep that forgets keys packs what is left afresh.
 /// </remarks>
