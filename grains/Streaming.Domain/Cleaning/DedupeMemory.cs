@@ -24,8 +24,9 @@ public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
 
     [NonSerialized] private readonly Dictionary<TKey, long> _seen = [];
     // Keys added since the last seal, in order, each in _seen; and every key before, as runs of (count, keys) appended as
-    // they sealed. A sweep that forgets keys clears both and seals what is left as one run.
-    [NonSerialized] private readonly List<TKey> _recent = [];
+    // they sealed. A sweep that forgets keys seals what is left as one run. Until SealEvery keys are remembered nothing is
+    // sealed and every key is recent, with no list for them: a fresh entity's memories hold one key each.
+    [NonSerialized] private List<TKey>? _recent;
     [NonSerialized] private byte[] _sealed = [];
     [NonSerialized] private int _sealedLength;
     [Id(1)] private int _sizeAfterLastSweep;
@@ -39,15 +40,12 @@ public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
     [Id(2)]
     internal ReadOnlyMemory<byte> Packed
     {
-        get => Pack(_recent);
+        get => _recent is null ? Pack(_seen.Keys) : Pack(_recent);
         set
         {
             foreach (var (key, ticks) in Unpack(value))
             {
-                if (_seen.TryAdd(key, ticks))
-                {
-                    _recent.Add(key);
-                }
+                _seen.TryAdd(key, ticks);
             }
         }
     }
@@ -59,6 +57,11 @@ public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
         get => _sealed.AsMemory(0, _sealedLength);
         set
         {
+            if (value.IsEmpty)
+            {
+                return;
+            }
+            _recent = [.. _seen.Keys]; // read after Packed: the keys so far are the recent ones
             _sealed = value.ToArray();
             _sealedLength = _sealed.Length;
             foreach (var (key, ticks) in Unpack(value))
@@ -77,10 +80,7 @@ public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
         {
             foreach (var (key, ticks) in value ?? [])
             {
-                if (_seen.TryAdd(key, ticks))
-                {
-                    _recent.Add(key);
-                }
+                _seen.TryAdd(key, ticks);
             }
         }
     }
@@ -98,11 +98,21 @@ public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
         {
             return false;
         }
-        _recent.Add(key);
-        if (_recent.Count >= SealEvery)
+        if (_recent is null)
         {
-            Append(Pack(_recent).Span);
-            _recent.Clear();
+            if (_seen.Count >= SealEvery)
+            {
+                Reseal();
+            }
+        }
+        else
+        {
+            _recent.Add(key);
+            if (_recent.Count >= SealEvery)
+            {
+                Append(Pack(_recent).Span);
+                _recent.Clear();
+            }
         }
         return true;
     }
@@ -145,10 +155,18 @@ public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
         }
     }
 
-    /// <summary>Seals every key remembered as one run, so the sealed bytes hold no forgotten key.</summary>
+    /// <summary>
+    /// Seals every key remembered as one run, so the sealed bytes hold no forgotten key; fewer than <see cref="SealEvery"/>
+    /// are left all recent.
+    /// </summary>
     internal void Reseal()
     {
-        _recent.Clear();
+        if (_seen.Count < SealEvery)
+        {
+            (_recent, _sealed, _sealedLength) = (null, [], 0);
+            return;
+        }
+        _recent = [];
         _sealed = Pack(_seen.Keys).ToArray(); // sized to what is left: a memory that shrank does not keep its largest array
         _sealedLength = _sealed.Length;
     }

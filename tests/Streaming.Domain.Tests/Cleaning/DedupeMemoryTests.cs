@@ -125,6 +125,24 @@ public sealed class DedupeMemoryTests
         });
 
     [Fact]
+    public void Serialized_ThenMoreKeys_WritesWhatTheMemoryThatStayedWrites() =>
+        Gen.Select(Gen.Int[0, 200], Gen.Int[0, 200]).Sample((before, after) =>
+        {
+            var stayed = MemoryOf(Keys("a", before, T0));
+            var read = Serializer.Deserialize<DedupeMemory<EnvelopeId>>(Serializer.SerializeToArray(stayed))!;
+
+            foreach (var memory in new[] { stayed, read })
+            {
+                foreach (var (key, time) in Keys("b", after, T0))
+                {
+                    memory.Add(new(key), time);
+                }
+            }
+
+            Assert.Equal(Serializer.SerializeToArray(stayed), Serializer.SerializeToArray(read));
+        });
+
+    [Fact]
     public void Serialized_ReadingKeys_ReadBack()
     {
         var memory = new DedupeMemory<ReadingKey>();
