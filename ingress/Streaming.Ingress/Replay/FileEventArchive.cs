@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.Win32.SafeHandles;
@@ -273,19 +274,30 @@ public sealed class FileEventArchive : IEventArchive, IDisposable
         return handle;
     }
 
+    // The lines are built in a buffer kept per thread and copied out once at their size: a stream grown from empty doubled
+    // its way past each batch, a quarter of the bytes the silo allocated for archiving.
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_lines;
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+
     private static ReadOnlyMemory<byte> Serialize(IEnumerable<EventEnvelope> envelopes)
     {
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        var lines = t_lines ??= new ArrayBufferWriter<byte>();
+        lines.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(lines);
+        foreach (var e in envelopes)
         {
-            foreach (var e in envelopes)
-            {
-                JsonSerializer.Serialize(writer, ArchivedEvent.From(e), ArchiveJsonContext.Default.ArchivedEvent);
-                writer.Flush();
-                writer.Reset();
-                buffer.WriteByte((byte)'\n');
-            }
+            writer.Reset(lines);
+            JsonSerializer.Serialize(writer, ArchivedEvent.From(e), ArchiveJsonContext.Default.ArchivedEvent);
+            writer.Flush();
+            lines.Write("\n"u8);
         }
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var copy = lines.WrittenSpan.ToArray();
+        if (lines.Capacity > MaxKeptLines)
+        {
+            (t_lines, t_writer) = (null, null); // an outsized batch's buffer is not kept for every later one on the thread
+        }
+        return copy;
     }
+
+    private const int MaxKeptLines = 1 << 20;
 }
