@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Streaming.Domain;
@@ -64,7 +65,7 @@ public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
             _recent = [.. _seen.Keys]; // read after Packed: the keys so far are the recent ones
             _sealed = value.ToArray();
             _sealedLength = _sealed.Length;
-            foreach (var (key, ticks) in Unpack(value))
+            foreach (var (key, ticks) in Unpack(_sealed))
             {
                 _seen.TryAdd(key, ticks);
             }
@@ -200,7 +201,9 @@ public sealed class DedupeMemory<TKey> where TKey : notnull, IDedupeKey<TKey>
     // Every key of every run in the bytes, in order.
     private static List<(TKey Key, long Ticks)> Unpack(ReadOnlyMemory<byte> packed)
     {
-        using var reader = new BinaryReader(new MemoryStream(packed.ToArray()), Encoding.UTF8);
+        // Read where the bytes are (the serializer reads them into an array of their own): no copy just to wrap them.
+        var bytes = MemoryMarshal.TryGetArray(packed, out var segment) ? segment : new ArraySegment<byte>(packed.ToArray());
+        using var reader = new BinaryReader(new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false), Encoding.UTF8);
         var keys = new List<(TKey, long)>();
         while (reader.BaseStream.Position < reader.BaseStream.Length)
         {
