@@ -47,6 +47,12 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + t - e)); total=$((total + t))
 done
 
+# Name each failed test and the first line of its message here, so the last lines of a run say what failed.
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  awk '/<UnitTestResult / && /outcome="Failed"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); want = 1 }
+       want && /<Message>/ { sub(/.*<Message>/, ""); print "FAILED " name ": " substr($0, 1, 400); want = 0 }' "$trx"
+done
 echo "$passed passed, $failed failed, $skipped skipped"
 if [ "$total" -eq 0 ]; then echo "no test ran"; exit 1; fi
 if [ "$failed" -gt 0 ] || [ "$status" -ne 0 ]; then exit 1; fi
