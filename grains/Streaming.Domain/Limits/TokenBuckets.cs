@@ -136,10 +136,8 @@ public sealed class TokenBuckets
             {
                 return slot;
             }
-            // Reserve a place before adding, so concurrent newcomers can never take the count past the cap.
-            if (Interlocked.Increment(ref _count) > MaxBuckets)
+            if (!TryReservePlace())
             {
-                Interlocked.Decrement(ref _count);
                 return _overflow;
             }
             var fresh = new Slot(TokenBucket.Full(Limits, nowTicks));
@@ -150,6 +148,22 @@ public sealed class TokenBuckets
             // Another thread added this key first: give the place back and use theirs.
             Interlocked.Decrement(ref _count);
         }
+    }
+
+    // Reserves a place before adding, so concurrent newcomers can never take the count past the cap, not even for a moment.
+    private bool TryReservePlace()
+    {
+        var count = Volatile.Read(ref _count);
+        while (count < MaxBuckets)
+        {
+            var seen = Interlocked.CompareExchange(ref _count, count + 1, count);
+            if (seen == count)
+            {
+                return true;
+            }
+            count = seen;
+        }
+        return false;
     }
 
     private sealed class Slot(TokenBucket bucket)
