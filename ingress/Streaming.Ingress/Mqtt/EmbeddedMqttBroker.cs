@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +21,15 @@ public sealed partial class EmbeddedMqttBroker(MqttIngestor ingestor, MqttDevice
 {
     // Session items: the authenticated device (absent for anonymous clients) and the protocol version.
     private const string DeviceKey = "streaming.device", ProtocolKey = "streaming.protocol";
+
+    // Longest a connection waits for an earlier one of the same client id to finish ending; past it MQTTnet takes the
+    // earlier one over, as MQTT says.
+    private static readonly TimeSpan HandoverWait = TimeSpan.FromSeconds(1);
+
+    // Accepted connections that have not yet ended: by remote end point (unique while a connection is open), and the
+    // latest of each client id.
+    private readonly ConcurrentDictionary<EndPoint, OpenConnection> _open = new();
+    private readonly ConcurrentDictionary<string, OpenConnection> _latest = new(StringComparer.Ordinal);
     private MqttServer? _server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -34,6 +45,7 @@ public sealed partial class EmbeddedMqttBroker(MqttIngestor ingestor, MqttDevice
         var serverOptions = factory.CreateServerOptionsBuilder().WithPersistentSessions().Build();
         _server = factory.CreateMqttServer(serverOptions, [new MqttSizeLimitedServerAdapter(o, ingestor, logger)]);
         _server.ValidatingConnectionAsync += ValidateAsync;
+        _server.ClientDisconnectedAsync += ForgetConnection;
         _server.InterceptingPublishAsync += PublishAsync;
         _server.InterceptingSubscriptionAsync += SubscribeAsync;
         await _server.StartAsync();
@@ -55,7 +67,7 @@ public sealed partial class EmbeddedMqttBroker(MqttIngestor ingestor, MqttDevice
 
     public void Dispose() => _server?.Dispose();
 
-    private Task ValidateAsync(ValidatingConnectionEventArgs e)
+    private async Task ValidateAsync(ValidatingConnectionEventArgs e)
     {
         e.SessionItems[ProtocolKey] = e.ProtocolVersion;
         var clientId = e.ClientId ?? "";
@@ -70,7 +82,65 @@ public sealed partial class EmbeddedMqttBroker(MqttIngestor ingestor, MqttDevice
             e.ReasonString = reason;
             ingestor.RefuseConnection(clientId.Length <= MqttTopics.MaxSegmentLength ? clientId : clientId[..MqttTopics.MaxSegmentLength], code.ToString(), reason);
         }
+        if (code == MqttConnectReasonCode.Success && clientId.Length > 0)
+        {
+            await AwaitEarlierConnectionAsync(clientId, e.RemoteEndPoint, e.CancellationToken);
+        }
+    }
+
+    // MQTTnet ends a connection by first taking its client id out of its table and then deleting the session, which also
+    // closes whatever connection holds that id by then. A device that publishes, disconnects and connects again at once
+    // (mosquitto_pub in a loop, a duty-cycled sensor) could land in between and lose its new connection before its PUBACK.
+    // So a connection waits, briefly, until the earlier one of its client id has ended.
+    private async Task AwaitEarlierConnectionAsync(string clientId, EndPoint? endPoint, CancellationToken cancellationToken)
+    {
+        if (endPoint is null)
+        {
+            return;
+        }
+        var mine = new OpenConnection(clientId);
+        _open[endPoint] = mine;
+        OpenConnection? earlier = null;
+        _latest.AddOrUpdate(clientId, mine, (_, current) =>
+        {
+            earlier = current;
+            return mine;
+        });
+        if (earlier is null)
+        {
+            return;
+        }
+        try
+        {
+            await earlier.Ended.Task.WaitAsync(HandoverWait, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Still open: a device back before the broker saw its old connection drop. MQTTnet closes that one now.
+        }
+        catch (OperationCanceledException)
+        {
+            Forget(endPoint); // the server is stopping: this connection never opens, so no disconnect will come for it
+            throw;
+        }
+    }
+
+    private Task ForgetConnection(ClientDisconnectedEventArgs e)
+    {
+        if (e.RemoteEndPoint is { } endPoint)
+        {
+            Forget(endPoint);
+        }
         return Task.CompletedTask;
+    }
+
+    private void Forget(EndPoint endPoint)
+    {
+        if (_open.TryRemove(endPoint, out var ended))
+        {
+            _latest.TryRemove(new KeyValuePair<string, OpenConnection>(ended.ClientId, ended));
+            ended.Ended.TrySetResult();
+        }
     }
 
     private async Task PublishAsync(InterceptingPublishEventArgs e)
@@ -124,6 +194,13 @@ public sealed partial class EmbeddedMqttBroker(MqttIngestor ingestor, MqttDevice
             LogSubscriptionRefused(e.ClientId);
         }
         return Task.CompletedTask;
+    }
+
+    private sealed class OpenConnection(string clientId)
+    {
+        public string ClientId { get; } = clientId;
+
+        public TaskCompletionSource Ended { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     [LoggerMessage(1300, LogLevel.Information, "Embedded MQTT broker on {Address}:{Port}: {Devices} devices, packets up to {MaxPacketBytes} bytes, {RatePerSecond} publishes/s per source")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MQTTnet;
 
 namespace Streaming.EndToEnd.Tests;
 
@@ -32,6 +33,33 @@ public sealed class EmbeddedBrokerAnonymousTests : IAsyncLifetime
         Assert.Equal(21.5, current.GetProperty("temperature").GetProperty("value").GetDouble());
         Assert.Equal(48, current.GetProperty("humidity").GetProperty("value").GetDouble());
         Assert.Equal(3, entity.GetProperty("eventsApplied").GetInt64());
+    }
+
+    // A device back with its client id while the broker still holds its old connection takes that connection over (it is
+    // closed as taken over), even though a new connection first waits a moment for an earlier one of its id to end.
+    [Fact]
+    public async Task SameClientIdWhileConnected_TakesOverAndPublishes()
+    {
+        var (first, _) = await MqttTestClient.ConnectAsync(_port, "aq-18");
+        using (first)
+        {
+            var closed = new TaskCompletionSource<MqttClientDisconnectedEventArgs>(TaskCreationOptions.RunContinuationsAsynchronously);
+            first.DisconnectedAsync += e =>
+            {
+                closed.TrySetResult(e);
+                return Task.CompletedTask;
+            };
+
+            var (second, connected) = await MqttTestClient.ConnectAsync(_port, "aq-18");
+            using (second)
+            {
+                Assert.Equal(MqttClientConnectResultCode.Success, connected.ResultCode);
+                var reason = await closed.Task.WaitAsync(TimeSpan.FromSeconds(10));
+                Assert.Equal(MqttClientDisconnectReason.SessionTakenOver, reason.Reason);
+                var published = await MqttTestClient.PublishAsync(second, "sensors/aq-18/temperature", "20.5");
+                Assert.Equal(MqttClientPublishReasonCode.Success, published.ReasonCode);
+            }
+        }
     }
 
     // A publish the broker closes (it does so for MQTT 3.1.1 when the events could not be made durable) fails with the
