@@ -64,7 +64,9 @@ public sealed class DecoderFuzzTests
         CheckWellFormed(body, SenMLDecoder.Decode(body, ctx), "senml");
         var records = RecordJsonDecoder.Decode(body, ctx with { Identifiers = Identifiers });
         CheckWellFormed(body, records, "record", e => Assert.IsType<RecordPayload>(e.Payload));
-        Assert.All(records.Envelopes, e => Assert.DoesNotContain("9434765919", string.Concat(((RecordPayload)e.Payload).Fields.Values), StringComparison.Ordinal));
+        // No value that passes the NHS number check is kept in clear, whatever its field is called. A mutated number
+        // ("94347659199", eleven digits: a UK phone number's length) is not one, and may be kept.
+        Assert.All(records.Envelopes, e => Assert.All(((RecordPayload)e.Payload).Fields.Values, v => Assert.Null(NhsNumber.Normalise(v))));
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"decoding {body.Length} bytes took {clock.Elapsed}");
     }
 
