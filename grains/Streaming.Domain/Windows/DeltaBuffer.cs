@@ -29,10 +29,30 @@ public sealed class DeltaBuffer
     /// <summary>The deltas collected, in a stable order (by series, size, start), and empties the buffer.</summary>
     public WindowDelta[] Drain()
     {
-        WindowDelta[] deltas = [.. _windows.Values.OrderBy(d => d.Key.Series.Kind).ThenBy(d => d.Key.Series.Metric, StringComparer.Ordinal)
-            .ThenBy(d => d.Key.SizeTicks).ThenBy(d => d.StartTicks)];
+        if (_windows.Count == 0)
+        {
+            return [];
+        }
+        var deltas = new WindowDelta[_windows.Count];
+        _windows.Values.CopyTo(deltas, 0);
         _windows.Clear();
+        Array.Sort(deltas, InStableOrder);
         return deltas;
+    }
+
+    // Series, size and start make a window's key, so no two deltas compare equal.
+    private static int InStableOrder(WindowDelta a, WindowDelta b)
+    {
+        var by = a.Key.Series.Kind.CompareTo(b.Key.Series.Kind);
+        if (by == 0)
+        {
+            by = string.CompareOrdinal(a.Key.Series.Metric, b.Key.Series.Metric);
+        }
+        if (by == 0)
+        {
+            by = a.Key.SizeTicks.CompareTo(b.Key.SizeTicks);
+        }
+        return by != 0 ? by : a.StartTicks.CompareTo(b.StartTicks);
     }
 
     private WindowDelta Slot(WindowKey key, long start, long eventTicks)
