@@ -2,6 +2,7 @@ namespace Streaming.Domain;
 
 /// <summary>Quality marks on an accepted reading. A flagged reading is kept and counted, not dropped.</summary>
 [Flags]
+[GenerateSerializer]
 public enum ReadingFlags
 {
     /// <summary>Nothing to note.</summary>

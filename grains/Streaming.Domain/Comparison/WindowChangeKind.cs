@@ -1,6 +1,7 @@
 namespace Streaming.Domain;
 
 /// <summary>How a window differs between the live run and a sandbox.</summary>
+[GenerateSerializer]
 public enum WindowChangeKind
 {
     /// <summary>Both have the window and at least one field differs.</summary>

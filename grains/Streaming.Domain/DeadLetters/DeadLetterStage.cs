@@ -1,6 +1,7 @@
 namespace Streaming.Domain;
 
 /// <summary>Where in the pipeline an item was refused.</summary>
+[GenerateSerializer]
 public enum DeadLetterStage
 {
     /// <summary>The bytes could not be decoded into an event.</summary>

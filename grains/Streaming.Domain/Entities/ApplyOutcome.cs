@@ -1,6 +1,7 @@
 namespace Streaming.Domain;
 
 /// <summary>What an entity did with one clean event.</summary>
+[GenerateSerializer]
 public enum ApplyOutcome
 {
     /// <summary>Added to the current values and windows.</summary>

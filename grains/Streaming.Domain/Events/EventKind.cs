@@ -1,6 +1,7 @@
 namespace Streaming.Domain;
 
 /// <summary>The four kinds of event the platform carries.</summary>
+[GenerateSerializer]
 public enum EventKind
 {
     /// <summary>Readings from a device: one or more metrics at one time.</summary>

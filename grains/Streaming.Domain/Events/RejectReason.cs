@@ -1,6 +1,7 @@
 namespace Streaming.Domain;
 
 /// <summary>Why an item was not accepted. Every rejection carries one, plus a human-readable detail.</summary>
+[GenerateSerializer]
 public enum RejectReason
 {
     /// <summary>Not parseable in the declared format (bad JSON, bad number syntax).</summary>

@@ -1,6 +1,7 @@
 namespace Streaming.Domain;
 
 /// <summary>How an event reached the platform. Nothing past ingress branches on it.</summary>
+[GenerateSerializer]
 public enum Transport
 {
     /// <summary>HTTP ingest endpoint.</summary>
