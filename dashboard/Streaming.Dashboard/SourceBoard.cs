@@ -26,13 +26,13 @@ public sealed class SourceBoard(IOptions<DashboardOptions> options)
     {
         lock (_lock)
         {
-            foreach (var group in events.GroupBy(e => e.Source.Value, StringComparer.Ordinal))
+            foreach (var e in events)
             {
-                if (!_sources.TryGetValue(group.Key, out var counts))
+                if (!_sources.TryGetValue(e.Source.Value, out var counts))
                 {
-                    _sources[group.Key] = counts = new SourceCounts();
+                    _sources[e.Source.Value] = counts = new SourceCounts();
                 }
-                counts.Add(group.Count(), now);
+                counts.Add(1, now);
             }
             if (_sources.Count > MaxTracked)
             {
@@ -51,16 +51,40 @@ public sealed class SourceBoard(IOptions<DashboardOptions> options)
         var silentAfter = options.Value.SilentAfter;
         lock (_lock)
         {
-            var silent = _sources.Where(s => now - s.Value.LastHeard >= silentAfter).ToList();
-            var active = _sources.Where(s => now - s.Value.LastHeard < silentAfter)
-                .Select(s => (s.Key, Counts: s.Value, Rate: s.Value.PerSecond(now))).ToList();
-            var busiest = active.OrderByDescending(a => a.Rate).ThenByDescending(a => a.Counts.LastHeard).ThenBy(a => a.Key, StringComparer.Ordinal)
-                .Take(Busiest).Select(a => Rate(a.Key, a.Counts, now, isSilent: false));
-            var quiet = silent.OrderByDescending(s => s.Value.LastHeard).ThenBy(s => s.Key, StringComparer.Ordinal)
-                .Take(SilentShown).Select(s => Rate(s.Key, s.Value, now, isSilent: true));
-            List<SourceRate> shown = [.. busiest, .. quiet];
-            return new SourcePanel(shown, active.Count, silent.Count, _sources.Count - shown.Count, silentAfter.TotalSeconds);
+            // One pass that keeps only the sources shown: this runs every second over every source the silo heard.
+            var busiest = new Leaders<(string Key, SourceCounts Counts, double Rate)>(Busiest, BusiestFirst);
+            var quiet = new Leaders<KeyValuePair<string, SourceCounts>>(SilentShown, LastHeardFirst);
+            var active = 0;
+            foreach (var source in _sources)
+            {
+                if (now - source.Value.LastHeard >= silentAfter)
+                {
+                    quiet.Offer(source);
+                }
+                else
+                {
+                    active++;
+                    busiest.Offer((source.Key, source.Value, source.Value.PerSecond(now)));
+                }
+            }
+            List<SourceRate> shown = [.. busiest.InOrder.Select(a => Rate(a.Key, a.Counts, now, isSilent: false)),
+                .. quiet.InOrder.Select(s => Rate(s.Key, s.Value, now, isSilent: true))];
+            return new SourcePanel(shown, active, _sources.Count - active, _sources.Count - shown.Count, silentAfter.TotalSeconds);
         }
+    }
+
+    // Highest rate first, then the most recently heard, then by name.
+    private static int BusiestFirst((string Key, SourceCounts Counts, double Rate) a, (string Key, SourceCounts Counts, double Rate) b)
+    {
+        var by = b.Rate.CompareTo(a.Rate);
+        by = by != 0 ? by : b.Counts.LastHeard.CompareTo(a.Counts.LastHeard);
+        return by != 0 ? by : string.CompareOrdinal(a.Key, b.Key);
+    }
+
+    private static int LastHeardFirst(KeyValuePair<string, SourceCounts> a, KeyValuePair<string, SourceCounts> b)
+    {
+        var by = b.Value.LastHeard.CompareTo(a.Value.LastHeard);
+        return by != 0 ? by : string.CompareOrdinal(a.Key, b.Key);
     }
 
     private static SourceRate Rate(string source, SourceCounts counts, DateTimeOffset now, bool isSilent)

@@ -92,12 +92,27 @@ public sealed class TopEntities
             }
             board.Changed &= always;
             var from = board.Newest - Horizon;
-            var ranked = board.Entities.Where(e => e.Value.Start >= from).ToList();
-            var top = ranked.OrderByDescending(e => e.Value.Aggregate.Mean).ThenByDescending(e => e.Value.Aggregate.Count)
-                .ThenBy(e => e.Key, StringComparer.Ordinal).Take(Shown)
-                .Select(e => new TopEntity(e.Key, e.Value.Aggregate.Mean, e.Value.Aggregate.Count, e.Value.Start, e.Value.Final));
-            return new TopList(metric, WindowSize.Format(board.Size), [.. top], ranked.Count);
+            var top = new Leaders<KeyValuePair<string, WindowResult>>(Shown, HighestMeanFirst);
+            var ranked = 0;
+            foreach (var entity in board.Entities)
+            {
+                if (entity.Value.Start >= from)
+                {
+                    ranked++;
+                    top.Offer(entity);
+                }
+            }
+            return new TopList(metric, WindowSize.Format(board.Size),
+                [.. top.InOrder.Select(e => new TopEntity(e.Key, e.Value.Aggregate.Mean, e.Value.Aggregate.Count, e.Value.Start, e.Value.Final))], ranked);
         }
+    }
+
+    // Highest mean first, then the most readings, then by name.
+    private static int HighestMeanFirst(KeyValuePair<string, WindowResult> a, KeyValuePair<string, WindowResult> b)
+    {
+        var by = b.Value.Aggregate.Mean.CompareTo(a.Value.Aggregate.Mean);
+        by = by != 0 ? by : b.Value.Aggregate.Count.CompareTo(a.Value.Aggregate.Count);
+        return by != 0 ? by : string.CompareOrdinal(a.Key, b.Key);
     }
 
     private sealed class Board(TimeSpan size, DateTimeOffset newest)

@@ -139,7 +139,7 @@ public sealed class FeedCollector(
                 images = [.. _newestImages];
             }
         }
-        // Ranking sorts every entity of a metric: once a second is enough (the pages get top lists at most that often).
+        // Ranking looks at every entity of a metric: once a second is enough (the pages get top lists at most that often).
         var metrics = sourcesDue ? top.TakeMetrics(full) : null;
         var lists = sourcesDue ? (top.TakeMetrics(always: true) ?? []).Select(m => top.Take(m, full)).OfType<TopList>().ToArray() : [];
         var recent = deadLetters.Recent(null, null, RecentDeadLetters);
