@@ -43,15 +43,10 @@ public sealed class DeltaBuffer
     // Series, size and start make a window's key, so no two deltas compare equal.
     private static int InStableOrder(WindowDelta a, WindowDelta b)
     {
-        var by = a.Key.Series.Kind.CompareTo(b.Key.Series.Kind);
-        if (by == 0)
-        {
-            by = string.CompareOrdinal(a.Key.Series.Metric, b.Key.Series.Metric);
-        }
-        if (by == 0)
-        {
-            by = a.Key.SizeTicks.CompareTo(b.Key.SizeTicks);
-        }
+        // As ints: an enum's CompareTo takes an object, and would box both kinds on every comparison.
+        var by = ((int)a.Key.Series.Kind).CompareTo((int)b.Key.Series.Kind);
+        by = by != 0 ? by : string.CompareOrdinal(a.Key.Series.Metric, b.Key.Series.Metric);
+        by = by != 0 ? by : a.Key.SizeTicks.CompareTo(b.Key.SizeTicks);
         return by != 0 ? by : a.StartTicks.CompareTo(b.StartTicks);
     }
 
