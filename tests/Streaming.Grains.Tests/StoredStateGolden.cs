@@ -20,6 +20,12 @@ internal static class StoredStateGolden
 
     private static readonly DateTimeOffset Ten = new(2026, 11, 26, 10, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A roll-up's settled child sequences: keys of one-, two- and three-byte UTF-8 characters.</summary>
+    public static SettledSequences Settled() => new()
+    {
+        Applied = { ["source:sensor-1"] = 17, ["place:Ynys Môn"] = 3, ["source:東京-7"] = long.MaxValue, ["place:L81064"] = 1 },
+    };
+
     public static (SourceCleaningState Source, EntityState Entity, RollupState Area) Build()
     {
         var windows = new WindowOptions();

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Numerics;
 using Orleans.Serialization;
 using Orleans.Serialization.Buffers;
 using Orleans.Serialization.Cloning;
@@ -23,15 +22,13 @@ internal sealed class SketchBucketListCodec : IFieldCodec<SketchBucketList>
     public void WriteField<TBufferWriter>(ref Writer<TBufferWriter> writer, uint fieldIdDelta, Type? expectedType, SketchBucketList value)
         where TBufferWriter : IBufferWriter<byte>
     {
-        ReferenceCodec.MarkValueField(writer.Session);
-        writer.WriteFieldHeader(fieldIdDelta, expectedType, typeof(SketchBucketList), WireType.LengthPrefixed);
         var (keys, counts) = (value.Keys, value.Counts);
-        var length = Width((uint)keys.Count);
+        var length = PackedField.Width((uint)keys.Count);
         for (var i = 0; i < keys.Count; i++)
         {
-            length += Width(Gap(keys, i)) + Width((ulong)counts[i]);
+            length += PackedField.Width(Gap(keys, i)) + PackedField.Width((ulong)counts[i]);
         }
-        writer.WriteVarUInt32((uint)length);
+        PackedField.WriteHeader(ref writer, fieldIdDelta, expectedType, typeof(SketchBucketList), length);
         writer.WriteVarUInt32((uint)keys.Count);
         for (var i = 0; i < keys.Count; i++)
         {
@@ -42,16 +39,8 @@ internal sealed class SketchBucketListCodec : IFieldCodec<SketchBucketList>
 
     public SketchBucketList ReadValue<TInput>(ref Reader<TInput> reader, Field field)
     {
-        ReferenceCodec.MarkValueField(reader.Session);
-        field.EnsureWireType(WireType.LengthPrefixed);
-        var length = reader.ReadVarUInt32();
-        var start = reader.Position;
-        var count = reader.ReadVarUInt32();
-        // Each bucket takes at least two bytes: a count beyond that is a corrupt record, refused before allocating for it.
-        if (count > length / 2)
-        {
-            throw new SerializerException($"A sketch of {length} bytes cannot hold {count} buckets.");
-        }
+        // Each bucket takes at least two bytes: a key gap and a count.
+        var (length, start, count) = PackedField.ReadHeader(ref reader, field, 2, "sketch buckets");
         var keys = new List<int>((int)count);
         var counts = new List<long>((int)count);
         for (var i = 0; i < count; i++)
@@ -64,19 +53,13 @@ internal sealed class SketchBucketListCodec : IFieldCodec<SketchBucketList>
             keys.Add(i == 0 ? (int)(gap >> 1) ^ -(int)(gap & 1) : unchecked(keys[i - 1] + (int)gap));
             counts.Add((long)reader.ReadVarUInt64());
         }
-        if (reader.Position - start != length)
-        {
-            throw new SerializerException($"A sketch's buckets took {reader.Position - start} bytes of the {length} it declared.");
-        }
+        PackedField.EnsureRead(ref reader, length, start, "sketch buckets");
         return new SketchBucketList(keys, counts);
     }
 
     // The first key zigzag-encoded (keys of values below 1 are negative), each later one as its gap from the one before.
     private static uint Gap(List<int> keys, int i) =>
         i == 0 ? (uint)((keys[0] << 1) ^ (keys[0] >> 31)) : unchecked((uint)(keys[i] - keys[i - 1]));
-
-    // Bytes Orleans' variable-length encoding takes for the value: seven bits to the byte.
-    private static int Width(ulong value) => (BitOperations.Log2(value) / 7) + 1;
 }
 
 /// <summary>Copies a <see cref="SketchBucketList"/> into lists of its own, as a grain call or a state copy must.</summary>

@@ -16,7 +16,25 @@ public sealed class RollupState
     /// Highest segment applied, per child key, for the children that merged something since they were last settled into
     /// <see cref="Settled"/> (a child in both has its higher number here). Use <see cref="RollupModel.AppliedFor"/> to read.
     /// </summary>
-    [Id(1)] public Dictionary<string, long> AppliedSeq { get; set; } = [];
+    public Dictionary<string, long> AppliedSeq { get => _appliedSeq; set => _appliedSeq = value; }
+
+    [NonSerialized] private Dictionary<string, long> _appliedSeq = [];
+
+    // Stored as one packed field (see ChildSequenceTable). States written before it hold the dictionary as field 1: read
+    // it, write nothing there.
+    [Id(5)]
+    internal ChildSequenceTable PackedAppliedSeq
+    {
+        get => new(AppliedSeq);
+        set => AppliedSeq = value.Map;
+    }
+
+    [Id(1)]
+    internal Dictionary<string, long>? StoredAppliedSeq
+    {
+        get => null;
+        set => AppliedSeq = value ?? AppliedSeq;
+    }
 
     /// <summary>
     /// The settled sequences of the other children. Not part of this record (no <c>[Id]</c>): the roll-up grain keeps it in

@@ -9,5 +9,22 @@ namespace Streaming.Domain;
 public sealed class SettledSequences
 {
     /// <summary>Highest segment applied, per child key.</summary>
-    [Id(0)] public Dictionary<string, long> Applied { get; set; } = [];
+    public Dictionary<string, long> Applied { get => _applied; set => _applied = value; }
+
+    [NonSerialized] private Dictionary<string, long> _applied = [];
+
+    // Stored as one packed field (see ChildSequenceTable): records written before it hold the dictionary as field 0.
+    [Id(1)]
+    internal ChildSequenceTable Packed
+    {
+        get => new(Applied);
+        set => Applied = value.Map;
+    }
+
+    [Id(0)]
+    internal Dictionary<string, long>? Stored
+    {
+        get => null;
+        set => Applied = value ?? Applied;
+    }
 }

@@ -3,8 +3,6 @@ using CsCheck;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Serialization.Buffers;
-using Orleans.Serialization.Session;
-using Orleans.Serialization.WireProtocol;
 
 namespace Streaming.Domain.Tests;
 
@@ -12,10 +10,7 @@ namespace Streaming.Domain.Tests;
 [Trait("Category", "Domain")]
 public sealed class QuantileSketchSerializationTests
 {
-    private static readonly IServiceProvider Services =
-        new ServiceCollection().AddSerializer(b => b.AddAssembly(typeof(QuantileSketch).Assembly)).BuildServiceProvider();
-
-    private static readonly Serializer Serializer = Services.GetRequiredService<Serializer>();
+    private static readonly Serializer Serializer = PackedFields.Serializer;
 
     [Fact]
     public void Serialize_AnyValues_ReadsBackTheSameBuckets() =>
@@ -34,7 +29,7 @@ public sealed class QuantileSketchSerializationTests
         var sketch = AggregationData.SketchOf([1.0, -2.0, 0.0, 5e9]);
         var before = sketch.Clone();
 
-        var copy = Services.GetRequiredService<DeepCopier>().Copy(sketch);
+        var copy = PackedFields.Services.GetRequiredService<DeepCopier>().Copy(sketch);
         copy.Add(7);
         copy.Add(1.0);
 
@@ -47,7 +42,7 @@ public sealed class QuantileSketchSerializationTests
     [InlineData(1u, 6u)]    // one bucket of two bytes declared as six
     public void Deserialize_BucketsThatDisagreeWithTheirLength_Refused(uint buckets, uint length)
     {
-        var bytes = Packed(length, (ref Writer<ArrayBufferWriter<byte>> w) =>
+        var bytes = PackedFields.Frame<SketchBucketList>(length, (ref Writer<ArrayBufferWriter<byte>> w) =>
         {
             w.WriteVarUInt32(buckets);
             w.WriteVarUInt32(2); // key 1, zigzag-encoded
@@ -58,19 +53,4 @@ public sealed class QuantileSketchSerializationTests
 
         Assert.Contains("bucket", error.Message, StringComparison.OrdinalIgnoreCase);
     }
-
-    // A root SketchBucketList field as the serializer frames one, with the given length prefix and content.
-    private static byte[] Packed(uint length, WriteContent content)
-    {
-        using var session = Services.GetRequiredService<SerializerSessionPool>().GetSession();
-        var buffer = new ArrayBufferWriter<byte>();
-        var writer = Writer.Create(buffer, session);
-        writer.WriteFieldHeader(0, typeof(SketchBucketList), typeof(SketchBucketList), WireType.LengthPrefixed);
-        writer.WriteVarUInt32(length);
-        content(ref writer);
-        writer.Commit();
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    private delegate void WriteContent(ref Writer<ArrayBufferWriter<byte>> writer);
 }
