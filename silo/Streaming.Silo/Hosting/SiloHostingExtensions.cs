@@ -16,14 +16,15 @@ public static class SiloHostingExtensions
     public static WebApplicationBuilder AddStreamingSilo(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(OrleansOptions.Section).Get<OrleansOptions>() ?? new OrleansOptions();
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
+        var connectionString = string.IsNullOrWhiteSpace(configured) ? null : PostgresConnectionDefaults.Apply(configured);
         builder.UseOrleans(silo =>
         {
             silo.AddStreamingGrains();
             // Failure detection and call timeouts are tunable (tests shorten them to see a killed silo in seconds).
             silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
             silo.Configure<SiloMessagingOptions>(builder.Configuration.GetSection("Orleans:Messaging"));
-            if (string.IsNullOrWhiteSpace(connectionString))
+            if (connectionString is null)
             {
                 // Embedded default: one process, nothing to install; state lives in this process and a restart loses it.
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);

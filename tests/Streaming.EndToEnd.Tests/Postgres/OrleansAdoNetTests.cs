@@ -44,6 +44,17 @@ public sealed class OrleansAdoNetTests(PostgresFixture postgres)
         await second.StopAsync();
     }
 
+    // PostgreSQL planned the state write's UPDATE again for every call, and that was most of its cost (docs/benchmarks.md).
+    [Fact]
+    public async Task WriteFunction_Installed_UsesOneGenericPlan()
+    {
+        var settings = await QuerySingleAsync(
+            "SELECT array_to_string(proconfig, ',') FROM pg_proc WHERE proname = 'orleans_write_to_storage'",
+            reader => reader.IsDBNull(0) ? "" : reader.GetString(0));
+
+        Assert.Equal("plan_cache_mode=force_generic_plan", settings);
+    }
+
     [Fact]
     public async Task Silo_StartedThenStopped_MembershipRowGoesActiveThenDead()
     {
