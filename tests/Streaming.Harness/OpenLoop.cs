@@ -8,14 +8,18 @@ namespace Streaming.Harness;
 internal sealed record StepResult(Step Step, HistogramBase Delivery, HistogramBase LastQuarter, HistogramBase Ack, double? CpuSeconds,
     double? AllocatedBytes, double ElapsedSeconds, bool Sustainable, string Verdict)
 {
-    /// <summary>CPU seconds of the separate broker process over the step (<c>--broker separate</c>), else null.</summary>
-    public double? BrokerCpuSeconds { get; init; }
+    /// <summary>
+    /// CPU seconds over the step of the platform's processes besides the silo (the separate broker, PostgreSQL), each by
+    /// name; empty when the silo runs alone.
+    /// </summary>
+    public IReadOnlyList<(string Name, double Seconds)> OtherCpu { get; init; } = [];
 
     /// <summary><see cref="Stopwatch.GetTimestamp"/> when the step's drain ended (its figures were taken).</summary>
     public long EndTimestamp { get; init; }
 
-    /// <summary>Events out per CPU second of the silo and the separate broker together.</summary>
-    public double? EventsPerCpuSecondWithBroker => CpuSeconds is { } c && BrokerCpuSeconds is { } b && c + b > 0 ? Step.Delivered / (c + b) : null;
+    /// <summary>Events out per CPU second of the silo and the <see cref="OtherCpu"/> processes together.</summary>
+    public double? EventsPerCpuSecondTogether =>
+        CpuSeconds is { } c && OtherCpu.Count > 0 && c + OtherCpu.Sum(o => o.Seconds) is var all and > 0 ? Step.Delivered / all : null;
 
     /// <summary>Managed bytes the silo allocated per event out (counter resolution: one second at each end of the step).</summary>
     public double? AllocatedPerEvent => AllocatedBytes is { } a && Step.Delivered > 0 ? a / Step.Delivered : null;
@@ -26,12 +30,15 @@ internal sealed record StepResult(Step Step, HistogramBase Delivery, HistogramBa
     public double? EventsPerCpuSecond => CpuSeconds is > 0 ? Step.Delivered / CpuSeconds.Value : null;
 }
 
+/// <summary>One of the platform's processes besides the silo, whose CPU seconds so far <see cref="Read"/> returns.</summary>
+internal sealed record CpuMeter(string Name, Func<double> Read);
+
 /// <summary>
 /// The open-loop generator: a dedicated thread starts each event's send when it is due (from the schedule, not from
 /// when earlier sends finished), and the step is judged on its latency from the intended send times and its backlog.
 /// </summary>
 internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals arrivals, Settings settings, Func<double>? cpuSeconds,
-    Func<double>? allocatedBytes = null, Func<double>? brokerCpuSeconds = null)
+    Func<double>? allocatedBytes = null, IReadOnlyList<CpuMeter>? others = null)
 {
     private int _steps;
     private readonly string _run = Guid.NewGuid().ToString("N")[..6];
@@ -43,7 +50,7 @@ internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals
         arrivals.Add(step);
         var cpuBefore = cpuSeconds?.Invoke();
         var allocatedBefore = allocatedBytes?.Invoke();
-        var brokerBefore = brokerCpuSeconds?.Invoke();
+        var othersBefore = others?.Select(o => o.Read()).ToArray() ?? [];
         var started = Stopwatch.GetTimestamp();
         var maxBacklog = warmUp ? long.MaxValue : (long)Math.Max(1000, rate * settings.BacklogSeconds);
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -72,14 +79,14 @@ internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals
         var end = Stopwatch.GetTimestamp();
         var elapsed = Stopwatch.GetElapsedTime(started, end).TotalSeconds;
         var cpu = cpuBefore is { } before ? cpuSeconds!() - before : (double?)null;
-        var brokerCpu = brokerBefore is { } brokerStart ? brokerCpuSeconds!() - brokerStart : (double?)null;
+        (string, double)[] otherCpu = others is null ? [] : [.. others.Select((o, i) => (o.Name, o.Read() - othersBefore[i]))];
         var allocated = allocatedBefore is { } allocBefore ? allocatedBytes!() - allocBefore : (double?)null;
         var (delivery, lastQuarter) = step.SnapshotDelivery();
         var ack = step.Ack.Copy();
         var verdict = Judge(step, delivery, lastQuarter);
         return new StepResult(step, delivery, lastQuarter, ack, cpu, allocated, elapsed, verdict is null, verdict ?? "bounded")
         {
-            BrokerCpuSeconds = brokerCpu,
+            OtherCpu = otherCpu,
             EndTimestamp = end,
         };
     }

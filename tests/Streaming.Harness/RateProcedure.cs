@@ -80,7 +80,7 @@ internal static class RateProcedure
             return Inv($"{Report.Rate(f.Step.Rate)} ev/s target for {f.Step.Duration.TotalSeconds:F0} s: achieved {Report.Rate(f.AchievedRate)} ev/s ")
                 + Inv($"({f.Step.Delivered:N0} of {f.Step.Sent:N0} out); out {Report.Latency(f.Delivery)}")
                 + (f.Ack.TotalCount > 0 ? $"; ack p99 {Report.Ms(f.Ack.GetValueAtPercentile(99))}" : "")
-                + (f.EventsPerCpuSecond is { } perCpu ? Inv($"; {perCpu:N0} ev/CPU-s") + WithBroker(f) : "")
+                + (f.EventsPerCpuSecond is { } perCpu ? Inv($"; {perCpu:N0} ev/CPU-s") + Together(f) : "")
                 + (f.AllocatedPerEvent is { } perEvent ? Inv($"; {perEvent / 1024:N0} KiB allocated/event") : "")
                 + $"; {(f.Sustainable ? "bounded" : "NOT bounded: " + f.Verdict)}";
         }
@@ -91,15 +91,19 @@ internal static class RateProcedure
         }
         var half = o.Half!;
         return Inv($"max sustainable {Report.Rate(best.Step.Rate)} ev/s ({best.Step.Duration.TotalSeconds:F0} s steps: {tried})")
-            + (best.EventsPerCpuSecond is { } bestPerCpu ? Inv($", {bestPerCpu:N0} ev/CPU-s") + WithBroker(best) : "")
+            + (best.EventsPerCpuSecond is { } bestPerCpu ? Inv($", {bestPerCpu:N0} ev/CPU-s") + Together(best) : "")
             + (best.AllocatedPerEvent is { } bestAlloc ? Inv($", {bestAlloc / 1024:N0} KiB allocated/event") : "")
             + $"; at {Report.Rate(half.Step.Rate)} ev/s: out {Report.Latency(half.Delivery)}"
             + (half.Ack.TotalCount > 0 ? $", ack p99 {Report.Ms(half.Ack.GetValueAtPercentile(99))}" : "");
     }
 
-    /// <summary>With a separate broker: the silo's figure is its own, and this adds the broker's share and both together.</summary>
-    private static string WithBroker(StepResult r) => r.EventsPerCpuSecondWithBroker is { } both
-        ? Inv($" silo alone, {both:N0} ev/CPU-s silo+broker (broker {r.BrokerCpuSeconds:F1} CPU-s, silo {r.CpuSeconds:F1} CPU-s)")
+    /// <summary>
+    /// With other processes (a separate broker, PostgreSQL): the silo's figure is its own, and this adds each one's share
+    /// and all together.
+    /// </summary>
+    private static string Together(StepResult r) => r.EventsPerCpuSecondTogether is { } all
+        ? Inv($" silo alone, {all:N0} ev/CPU-s silo+{string.Join('+', r.OtherCpu.Select(o => o.Name))} (")
+            + string.Concat(r.OtherCpu.Select(o => Inv($"{o.Name} {o.Seconds:F1} CPU-s, "))) + Inv($"silo {r.CpuSeconds:F1} CPU-s)")
         : "";
 
     private static string Inv(FormattableString s) => FormattableString.Invariant(s);

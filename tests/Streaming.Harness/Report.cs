@@ -27,8 +27,9 @@ internal static class Report
         var cpu = r.CpuSeconds is { } c
             ? string.Create(CultureInfo.InvariantCulture, $"; CPU {c:F1} s = {r.EventsPerCpuSecond:N0} ev/CPU-s")
             : "";
-        cpu += r.EventsPerCpuSecondWithBroker is { } both
-            ? string.Create(CultureInfo.InvariantCulture, $" (+ broker {r.BrokerCpuSeconds:F1} s = {both:N0} ev/CPU-s together)")
+        cpu += r.EventsPerCpuSecondTogether is { } all
+            ? string.Create(CultureInfo.InvariantCulture,
+                $" (+ {string.Join(", ", r.OtherCpu.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Name} {o.Seconds:F1} s")))} = {all:N0} ev/CPU-s together)")
             : "";
         cpu += r.AllocatedPerEvent is { } a ? string.Create(CultureInfo.InvariantCulture, $"; {a / 1024:N0} KiB allocated/event") : "";
         return string.Create(CultureInfo.InvariantCulture,

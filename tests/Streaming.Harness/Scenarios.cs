@@ -96,6 +96,11 @@ internal static partial class Scenarios
         {
             settings["Kafka:BootstrapServers"] = broker.BootstrapServers;
         }
+        await using var database = s.Storage == "postgres" ? await PostgresCluster.StartAsync() : null;
+        if (database is not null)
+        {
+            settings["ConnectionStrings:Orleans"] = database.ConnectionString;
+        }
         if (s.History > 0)
         {
             IngestPost.Unlimited(settings);
@@ -122,8 +127,7 @@ internal static partial class Scenarios
         };
         await sender.ConnectAsync();
         using var counters = new RuntimeCounters(silo.Pid);
-        var loop = new OpenLoop(sender, messages, arrivals, s, silo.CpuSeconds, () => counters.AllocatedBytes,
-            broker is null ? null : broker.CpuSeconds);
+        var loop = new OpenLoop(sender, messages, arrivals, s, silo.CpuSeconds, () => counters.AllocatedBytes, Meters(broker, database));
         var load = Report.LoadAverage();
         var outcome = await WithSiloLogAsync(silo, () => RateProcedure.RunAsync(loop, s, $"sensors-{transport}"));
         var cpu = broker is null
@@ -131,11 +135,22 @@ internal static partial class Scenarios
             : $"broker separate: `Streaming.Silo.dll kafka-broker` (the same librdkafka mock cluster) in its own process at {broker.BootstrapServers}, " +
               "passed to the silo as Kafka:BootstrapServers; CPU = utime+stime of each process, ev/CPU-s for the silo alone and for silo+broker " +
               $"(the broker also serves the harness's clean-topic reader{(transport == "kafka" ? " and its producer" : "")})";
+        if (database is not null)
+        {
+            cpu += "; storage postgres: a throwaway PostgreSQL 15 cluster (scripts/postgres-throwaway.sh: fsync, synchronous_commit and " +
+                "full_page_writes off) with deploy/postgres applied, as ConnectionStrings:Orleans (clustering, grain state, reminders); its CPU = " +
+                "the postmaster's utime+stime+cutime+cstime and its running backends' utime+stime";
+        }
         return new Outcome(RateProcedure.Figures(outcome) + DashboardFigures(outcome, dashboard),
             $"{sender.Describe}; {s.Sources:N0} sources{History(s)}; out = {watcher.Describe}; {cpu}; " +
             "allocated = the silo's alloc-rate counter over the step, read through the diagnostics port; " +
             $"latency from each event's intended send time; {DashboardNote}; {Noise(load)}");
     }
+
+    /// <summary>The platform's processes besides the silo, whichever this run has.</summary>
+    private static CpuMeter[] Meters(BrokerProcess? broker, PostgresCluster? database) =>
+        [.. new[] { broker is null ? null : new CpuMeter("broker", broker.CpuSeconds), database is null ? null : new CpuMeter("PostgreSQL", database.CpuSeconds) }
+            .OfType<CpuMeter>()];
 
     private static string History(Settings s) => s.History == 0 ? ""
         : string.Create(CultureInfo.InvariantCulture,
@@ -190,7 +205,7 @@ internal static partial class Scenarios
             await sender.ConnectAsync();
             using var counters = new RuntimeCounters(silo.Pid);
             endToEnd = await RateProcedure.RunAsync(new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, silo.CpuSeconds,
-                () => counters.AllocatedBytes, broker.CpuSeconds), s, "end to end Kafka");
+                () => counters.AllocatedBytes, Meters(broker, null)), s, "end to end Kafka");
         }
         var ratio = bare.Headline > 0 ? endToEnd.Headline / bare.Headline : double.NaN;
         var basis = s.FindMax ? "highest sustainable rates" : "achieved rates at the same fixed target (add --find-max for ceilings)";

@@ -69,6 +69,13 @@ internal sealed class Settings
     /// </summary>
     public string Broker { get; private set; } = "embedded";
 
+    /// <summary>
+    /// <c>memory</c> (default): grain state in the silo's process, as the embedded default keeps it. <c>postgres</c>: a
+    /// throwaway PostgreSQL cluster with deploy/postgres applied holds clustering, grain state and reminders, as in
+    /// production, and its CPU counts as the platform's.
+    /// </summary>
+    public string Storage { get; private set; } = "memory";
+
     /// <summary>Silo settings for this run (<c>--set Replay:Archive=false</c>, repeatable), to compare configurations.</summary>
     public Dictionary<string, string> SiloSettings { get; } = new(StringComparer.Ordinal);
 
@@ -110,6 +117,13 @@ internal sealed class Settings
                     if (s.Broker is not ("embedded" or "separate"))
                     {
                         throw new ArgumentException($"--broker wants embedded or separate, got '{s.Broker}'");
+                    }
+                    break;
+                case "--storage":
+                    s.Storage = Value();
+                    if (s.Storage is not ("memory" or "postgres"))
+                    {
+                        throw new ArgumentException($"--storage wants memory or postgres, got '{s.Storage}'");
                     }
                     break;
                 case "--set":
