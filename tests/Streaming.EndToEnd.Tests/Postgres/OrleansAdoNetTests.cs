@@ -55,6 +55,17 @@ public sealed class OrleansAdoNetTests(PostgresFixture postgres)
         Assert.Equal("plan_cache_mode=force_generic_plan", settings);
     }
 
+    // A typical entity's state is past 2 KB, where PostgreSQL would otherwise try to compress every write.
+    [Fact]
+    public async Task StorageTable_Installed_KeepsStatesUpTo8KBInTheRow()
+    {
+        var options = await QuerySingleAsync(
+            "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = 'orleansstorage'",
+            reader => reader.IsDBNull(0) ? "" : reader.GetString(0));
+
+        Assert.Equal("toast_tuple_target=8160", options);
+    }
+
     [Fact]
     public async Task Silo_StartedThenStopped_MembershipRowGoesActiveThenDead()
     {
