@@ -26,12 +26,24 @@ public sealed class DashboardHostTests : IAsyncLifetime
             ["Orleans:GatewayPort"] = gateway,
             ["Alerts:Rules:0:Metric"] = "pm25", ["Alerts:Rules:0:Above"] = "35", ["Alerts:Rules:0:Window"] = "1m",
         });
-        _host = await DashboardSilo.StartHostAsync(new Dictionary<string, string> { ["Orleans:GatewayPort"] = gateway });
+        try
+        {
+            _host = await DashboardSilo.StartHostAsync(new Dictionary<string, string> { ["Orleans:GatewayPort"] = gateway });
+        }
+        catch
+        {
+            // xUnit calls DisposeAsync only after InitializeAsync succeeds: the silo must not outlive a host that never started.
+            await _silo.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
+        if (_host is not null) // null when InitializeAsync failed before the host started
+        {
+            await _host.DisposeAsync();
+        }
         await _silo.DisposeAsync();
     }
 

@@ -50,6 +50,12 @@ internal sealed class SiloProcess : IAsyncDisposable
             {
                 await silo.DisposeAsync();
             }
+            catch
+            {
+                // Never healthy: the process goes with the failure, rather than outlive the test run.
+                await silo.DisposeAsync();
+                throw;
+            }
         }
     }
 
@@ -78,6 +84,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         return silo;
     }
 
+    private bool _disposed;
+
     /// <summary>Kills the process at once, as a crash would.</summary>
     public async Task KillAsync()
     {
@@ -90,6 +98,11 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return; // a fixture whose start failed part way disposes what it started, and xUnit may dispose it again
+        }
+        _disposed = true;
         await KillAsync();
         Http.Dispose();
         _process.Dispose();
