@@ -46,7 +46,7 @@ internal sealed class SiloProcess : IAsyncDisposable
                 await silo.WaitHealthyAsync();
                 return silo;
             }
-            catch (InvalidOperationException) when (attempt < 3 && silo.Output.Contains("address already in use", StringComparison.Ordinal))
+            catch (InvalidOperationException) when (attempt < 3 && silo.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
             {
                 await silo.DisposeAsync();
             }
