@@ -156,6 +156,10 @@ internal sealed class Settings
         {
             throw new ArgumentException("--broker separate is for the sensors-* scenarios");
         }
+        if (s.Storage == "postgres" && !s.Scenario.StartsWith("sensors-", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("--storage postgres is for the sensors-* scenarios");
+        }
         return s;
     }
 }
