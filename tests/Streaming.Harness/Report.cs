@@ -29,7 +29,7 @@ internal static class Report
             : "";
         cpu += r.EventsPerCpuSecondTogether is { } all
             ? string.Create(CultureInfo.InvariantCulture,
-                $" (+ {string.Join(", ", r.OtherCpu.Select(o => string.Create(CultureInfo.InvariantCulture, $"{o.Name} {o.Seconds:F1} s")))} = {all:N0} ev/CPU-s together)")
+                $" (+ {string.Join(", ", r.OtherCpu.Select(o => FormattableString.Invariant($"{o.Name} {o.Seconds:F1} s")))} = {all:N0} ev/CPU-s together)")
             : "";
         cpu += r.AllocatedPerEvent is { } a ? string.Create(CultureInfo.InvariantCulture, $"; {a / 1024:N0} KiB allocated/event") : "";
         return string.Create(CultureInfo.InvariantCulture,

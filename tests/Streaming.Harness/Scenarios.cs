@@ -148,9 +148,19 @@ internal static partial class Scenarios
     }
 
     /// <summary>The platform's processes besides the silo, whichever this run has.</summary>
-    private static CpuMeter[] Meters(BrokerProcess? broker, PostgresCluster? database) =>
-        [.. new[] { broker is null ? null : new CpuMeter("broker", broker.CpuSeconds), database is null ? null : new CpuMeter("PostgreSQL", database.CpuSeconds) }
-            .OfType<CpuMeter>()];
+    private static List<CpuMeter> Meters(BrokerProcess? broker, PostgresCluster? database)
+    {
+        var meters = new List<CpuMeter>();
+        if (broker is not null)
+        {
+            meters.Add(new CpuMeter("broker", broker.CpuSeconds));
+        }
+        if (database is not null)
+        {
+            meters.Add(new CpuMeter("PostgreSQL", database.CpuSeconds));
+        }
+        return meters;
+    }
 
     private static string History(Settings s) => s.History == 0 ? ""
         : string.Create(CultureInfo.InvariantCulture,
