@@ -2,19 +2,22 @@ using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Streaming.Silo;
 
 namespace Streaming.EndToEnd.Tests;
 
 /// <summary>
 /// Starts an in-process silo whose clustering, grain storage ("Default") and reminders all use the
-/// Orleans ADO.NET providers against PostgreSQL, configured as the Streaming silo does.
+/// Orleans ADO.NET providers against PostgreSQL, configured as the Streaming silo does; with
+/// <c>batchedWrites</c>, grain state is written through <see cref="BatchedPostgresGrainStorage"/>, as the Streaming silo
+/// writes it (the ADO.NET provider still reads it).
 /// </summary>
 internal static class AdoNetSilo
 {
     /// <summary>The ADO.NET invariant Orleans maps to Npgsql's DbProviderFactory.</summary>
     public const string Invariant = "Npgsql";
 
-    public static async Task<IHost> StartAsync(string connectionString, string clusterId, string serviceId)
+    public static async Task<IHost> StartAsync(string connectionString, string clusterId, string serviceId, bool batchedWrites = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleans(silo =>
@@ -30,11 +33,18 @@ internal static class AdoNetSilo
                 options.Invariant = Invariant;
                 options.ConnectionString = connectionString;
             });
-            silo.AddAdoNetGrainStorage("Default", options =>
+            if (batchedWrites)
             {
-                options.Invariant = Invariant;
-                options.ConnectionString = connectionString;
-            });
+                silo.AddBatchedPostgresGrainStorage("Default", connectionString);
+            }
+            else
+            {
+                silo.AddAdoNetGrainStorage("Default", options =>
+                {
+                    options.Invariant = Invariant;
+                    options.ConnectionString = connectionString;
+                });
+            }
             // Registers System.Text.Json as the storage serializer for every provider that does not set
             // its own GrainStorageSerializer: state lands in PayloadBinary as plain UTF-8 JSON.
             silo.UseSystemTextJsonGrainStorageSerializer();
