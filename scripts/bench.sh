@@ -9,8 +9,9 @@
 #   --repeat N (cold starts, 3), --entities N (memory-entities, 100000), --history M (sensors-*: M minutes of one event a
 #   minute per source first, 0), --set KEY=VALUE (a silo setting, repeatable),
 #   --broker embedded|separate (sensors-*: the Kafka-protocol broker in the silo, or as `Streaming.Silo.dll kafka-broker` in
-#   a process of its own with its CPU reported apart), --storage memory|postgres (sensors-*: grain state in the silo, or
-#   a throwaway PostgreSQL with deploy/postgres applied, as in production, its CPU counted). See tests/Streaming.Harness/Settings.cs.
+#   a process of its own with its CPU reported apart), --storage memory|postgres|postgres-durable (sensors-*: grain state in the
+#   silo, or a throwaway PostgreSQL with deploy/postgres applied, as in production, its CPU counted; without fsync, or with
+#   PostgreSQL's durable defaults). See tests/Streaming.Harness/Settings.cs.
 # Builds Release once into its own artifacts folder (artifacts/bench), so it never fights a test build; the harness
 # starts the silo on free 127.0.0.1 ports (embedded MQTT and Kafka-protocol brokers) and every process goes at the end.
 # BENCH_SILO_DLL=path/Streaming.Silo.dll measures a silo built elsewhere instead (e.g. from `git archive` of a commit
@@ -19,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if [ $# -lt 1 ] || [[ $1 == -* ]]; then
-  sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
+  awk 'NR > 1 && !/^#/ { exit } NR > 1' "$0" | sed 's/^# \{0,1\}//'
   exit 2
 fi
 scenario=$1

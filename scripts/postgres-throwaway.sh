@@ -5,7 +5,8 @@
 #   scripts/postgres-throwaway.sh stop DIR         # immediate stop; the caller removes DIR
 #
 # The cluster trades durability for speed (fsync, synchronous_commit and full_page_writes off):
-# it is for tests only and never touches the machine's own cluster. It listens on loopback only,
+# it is for tests only and never touches the machine's own cluster. POSTGRES_THROWAWAY_DURABLE=1
+# keeps PostgreSQL's durable defaults instead (the benchmark harness measures commits as production pays them). It listens on loopback only,
 # with its socket inside DIR, and trusts local TCP connections, so any user name works.
 # PostgreSQL refuses to run as root, so when we are root the server runs as the `postgres` user.
 set -euo pipefail
@@ -76,11 +77,11 @@ start() {
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$dir'
-fsync = off
-synchronous_commit = off
-full_page_writes = off
 max_connections = 200
 CONF
+  if [[ "${POSTGRES_THROWAWAY_DURABLE:-}" != 1 ]]; then
+    printf 'fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n' >>"$dir/data/postgresql.conf"
+  fi
 
   # Trust only loopback TCP and the private socket; nothing else is reachable anyway.
   cat >"$dir/data/pg_hba.conf" <<HBA

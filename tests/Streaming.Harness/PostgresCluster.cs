@@ -23,12 +23,14 @@ internal sealed class PostgresCluster : IAsyncDisposable
     /// <summary>For <c>ConnectionStrings:Orleans</c>.</summary>
     public string ConnectionString { get; }
 
-    public static async Task<PostgresCluster> StartAsync()
+    /// <param name="durable">PostgreSQL's durable defaults rather than the test cluster's fsync off.</param>
+    public static async Task<PostgresCluster> StartAsync(bool durable)
     {
         var root = OpenData.Root();
         var folder = Path.Combine(Path.GetTempPath(), $"bench-postgres-{Guid.NewGuid():N}");
         var port = FreePort.Next();
-        await RunAsync(root, "scripts/postgres-throwaway.sh", ["start", folder, port.ToString(CultureInfo.InvariantCulture)], []);
+        await RunAsync(root, "scripts/postgres-throwaway.sh", ["start", folder, port.ToString(CultureInfo.InvariantCulture)],
+            durable ? new() { ["POSTGRES_THROWAWAY_DURABLE"] = "1" } : []);
         try
         {
             await RunAsync(root, "deploy/postgres/create-database.sh", [], new()

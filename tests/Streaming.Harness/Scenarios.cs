@@ -96,7 +96,7 @@ internal static partial class Scenarios
         {
             settings["Kafka:BootstrapServers"] = broker.BootstrapServers;
         }
-        await using var database = s.Storage == "postgres" ? await PostgresCluster.StartAsync() : null;
+        await using var database = s.Storage == "memory" ? null : await PostgresCluster.StartAsync(durable: s.Storage == "postgres-durable");
         if (database is not null)
         {
             settings["ConnectionStrings:Orleans"] = database.ConnectionString;
@@ -137,8 +137,9 @@ internal static partial class Scenarios
               $"(the broker also serves the harness's clean-topic reader{(transport == "kafka" ? " and its producer" : "")})";
         if (database is not null)
         {
-            cpu += "; storage postgres: a throwaway PostgreSQL 15 cluster (scripts/postgres-throwaway.sh: fsync, synchronous_commit and " +
-                "full_page_writes off) with deploy/postgres applied, as ConnectionStrings:Orleans (clustering, grain state, reminders); its CPU = " +
+            cpu += $"; storage {s.Storage}: a throwaway PostgreSQL 15 cluster (scripts/postgres-throwaway.sh: " +
+                (s.Storage == "postgres" ? "fsync, synchronous_commit and full_page_writes off" : "PostgreSQL's durable defaults, data on the machine's disk") +
+                ") with deploy/postgres applied, as ConnectionStrings:Orleans (clustering, grain state, reminders); its CPU = " +
                 "the postmaster's utime+stime+cutime+cstime and its running backends' utime+stime";
         }
         return new Outcome(RateProcedure.Figures(outcome) + DashboardFigures(outcome, dashboard),
