@@ -17,8 +17,9 @@ namespace Streaming.Silo;
 /// Here a write is serialized on the grain's turn and queued; each of <see cref="Writers"/> loops takes whatever has
 /// queued while it was busy, so a lone write goes at once and a burst shares one commit (with synchronous_commit on,
 /// one WAL flush). A batch is one implicit transaction: if any statement in it fails, each of its writes runs again
-/// alone, so one grain's conflict or error reaches that grain only. Rows, versions and conflicts are those of Orleans'
-/// provider (the same function in deploy/postgres/20-persistence.sql), and reads and clears go through that provider.
+/// alone, so an error reaches its own grain only (a version conflict is an answer, not an error, and fails its write
+/// alone anyway). Rows, versions and conflicts are those of Orleans' provider (the same function in
+/// deploy/postgres/20-persistence.sql), and reads and clears go through that provider.
 /// </summary>
 public sealed partial class BatchedPostgresGrainStorage : IGrainStorage, IAsyncDisposable
 {
@@ -43,7 +44,7 @@ public sealed partial class BatchedPostgresGrainStorage : IGrainStorage, IAsyncD
     private long _writes;
     private long _retriedAlone;
 
-    private sealed record PendingWrite(AdoNetStateKey Key, string ServiceId, int? Version, ReadOnlyMemory<byte> Payload)
+    private sealed record PendingWrite(AdoNetStateKey Key, int? Version, ReadOnlyMemory<byte> Payload)
     {
         public readonly TaskCompletionSource<int?> Done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
@@ -75,7 +76,7 @@ public sealed partial class BatchedPostgresGrainStorage : IGrainStorage, IAsyncD
         // Serialized now, on the grain's turn: the state may change as soon as the grain runs again.
         var key = AdoNetStateKey.For(_hashers, _serviceId, _name, stateName, grainId, grainState);
         var version = string.IsNullOrWhiteSpace(grainState.ETag) ? (int?)null : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
-        var write = new PendingWrite(key, _serviceId, version, _reads.Serializer.Serialize(grainState.State).ToMemory());
+        var write = new PendingWrite(key, version, _reads.Serializer.Serialize(grainState.State).ToMemory());
         if (!_queue.Writer.TryWrite(write))
         {
             throw new ObjectDisposedException(nameof(BatchedPostgresGrainStorage), "The storage is shutting down; the state was not written.");
@@ -174,7 +175,7 @@ public sealed partial class BatchedPostgresGrainStorage : IGrainStorage, IAsyncD
             command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = key.TypeHash });
             command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = key.TypeString, NpgsqlDbType = NpgsqlDbType.Text });
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)key.Extension ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = write.ServiceId, NpgsqlDbType = NpgsqlDbType.Text });
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _serviceId, NpgsqlDbType = NpgsqlDbType.Text });
             command.Parameters.Add(new NpgsqlParameter { Value = (object?)write.Version ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
             command.Parameters.Add(new NpgsqlParameter<ReadOnlyMemory<byte>> { TypedValue = write.Payload, NpgsqlDbType = NpgsqlDbType.Bytea });
             batch.BatchCommands.Add(command);
