@@ -38,7 +38,8 @@ CREATE INDEX IF NOT EXISTS IX_OrleansStorage
 
 -- Writes a grain's state and returns its new version (column NewGrainStateVersion).
 -- The silo calls it directly, many grains' writes in one statement batch and one commit
--- (BatchedPostgresGrainStorage); Orleans' own provider calls it through WriteToStorageKey below.
+-- (BatchedPostgresGrainStorage, which reads as ReadFromStorageKey below does); Orleans' own
+-- provider calls it through WriteToStorageKey.
 -- With a version: updates the row only if its version still matches, returning version + 1;
 -- otherwise returns the given version unchanged, which the provider reports as a conflict.
 -- Without a version (the grain has never seen a stored row): inserts version 1, unless a row

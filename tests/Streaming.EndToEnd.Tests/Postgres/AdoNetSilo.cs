@@ -9,8 +9,8 @@ namespace Streaming.EndToEnd.Tests;
 /// <summary>
 /// Starts an in-process silo whose clustering, grain storage ("Default") and reminders all use the
 /// Orleans ADO.NET providers against PostgreSQL, configured as the Streaming silo does; with
-/// <c>batchedWrites</c>, grain state is written through <see cref="BatchedPostgresGrainStorage"/>, as the Streaming silo
-/// writes it (the ADO.NET provider still reads it).
+/// <c>batchedWrites</c>, grain state is read and written through <see cref="BatchedPostgresGrainStorage"/>, as the
+/// Streaming silo keeps it (the ADO.NET provider still clears it).
 /// </summary>
 internal static class AdoNetSilo
 {

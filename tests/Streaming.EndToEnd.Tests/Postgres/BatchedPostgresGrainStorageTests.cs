@@ -7,9 +7,9 @@ using Streaming.Silo;
 namespace Streaming.EndToEnd.Tests;
 
 /// <summary>
-/// The silo's state writes on PostgreSQL (<see cref="BatchedPostgresGrainStorage"/>): writes from many grains share a
-/// batch and a commit, the rows are those of Orleans' ADO.NET provider in both directions, and one write's conflict or
-/// error stays with that write.
+/// The silo's grain storage on PostgreSQL (<see cref="BatchedPostgresGrainStorage"/>): reads and writes from many grains
+/// share a batch and a commit, the rows are those of Orleans' ADO.NET provider in both directions, and one write's conflict
+/// or error stays with that write.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 [Trait("Category", "EndToEnd")]
@@ -21,20 +21,20 @@ public sealed class BatchedPostgresGrainStorageTests(PostgresFixture postgres)
     private readonly string _serviceId = $"service-{Guid.NewGuid():N}";
 
     [Fact]
-    public async Task ConcurrentWrites_ShareBatches_AndOrleansProviderReadsAndContinuesThem()
+    public async Task ConcurrentReadsAndWrites_ShareBatches_AndOrleansProviderReadsAndContinuesThem()
     {
         var keys = Enumerable.Range(0, Grains).Select(i => $"batched-{i}").ToArray();
         using (var batched = await StartSiloAsync(batchedWrites: true))
         {
-            // A first write (an insert) and a second (an update) for every grain, all grains at once.
+            // A read (on activation), a first write (an insert) and a second (an update) for every grain, all grains at once.
             for (var round = 1; round <= 2; round++)
             {
                 var counts = await Task.WhenAll(keys.Select(k => batched.Counter(k).Increment()));
                 Assert.All(counts, c => Assert.Equal(round, c));
             }
-            var (writes, batches, _) = Storage(batched).Statistics;
-            Assert.Equal(2 * Grains, writes);
-            Assert.True(batches < writes / 4, $"{writes} writes from {Grains} grains at once should share batches; they took {batches}");
+            var (operations, batches, _) = Storage(batched).Statistics;
+            Assert.Equal(3 * Grains, operations);
+            Assert.True(batches < operations / 4, $"{operations} reads and writes from {Grains} grains at once should share batches; they took {batches}");
             await batched.StopAsync();
         }
 
@@ -98,14 +98,35 @@ public sealed class BatchedPostgresGrainStorageTests(PostgresFixture postgres)
         await host.StopAsync();
     }
 
-    // Every kind of grain key Orleans' provider distinguishes: a row written here is the row it reads.
+    [Fact]
+    public async Task Read_OfMissingAndClearedStates_AsOrleansProviderReadsThem()
+    {
+        using var host = await StartSiloAsync(batchedWrites: true);
+        var storage = Storage(host);
+
+        var missing = new GrainState<CounterState>(new() { Count = 5 }) { ETag = "9", RecordExists = true };
+        await storage.ReadStateAsync("cleared", Counter("never-written"), missing);
+        Assert.Equal((0, null, false), (missing.State!.Count, missing.ETag, missing.RecordExists));
+
+        var state = new GrainState<CounterState>(new() { Count = 7 });
+        await storage.WriteStateAsync("cleared", Counter("cleared"), state);
+        await storage.ClearStateAsync("cleared", Counter("cleared"), state); // keeps the row, its payload NULL, version 2
+        var read = new GrainState<CounterState>(new() { Count = 5 });
+        await storage.ReadStateAsync("cleared", Counter("cleared"), read);
+        Assert.Equal((0, "2", false), (read.State!.Count, read.ETag, read.RecordExists));
+        await storage.WriteStateAsync("cleared", Counter("cleared"), read); // and writes on from the version read
+        Assert.Equal("3", read.ETag);
+        await host.StopAsync();
+    }
+
+    // Every kind of grain key Orleans' provider distinguishes: a row written here is the row it reads, and the other way round.
     [Theory]
     [InlineData("string")]
     [InlineData("integer")]
     [InlineData("integer+extension")]
     [InlineData("guid")]
     [InlineData("guid+extension")]
-    public async Task Write_OfEachKeyKind_ReadBackByOrleansProvider(string kind)
+    public async Task Write_OfEachKeyKind_ReadBackAcrossProviders(string kind)
     {
         using var host = await StartSiloAsync(batchedWrites: true);
         var guid = Guid.NewGuid();
@@ -119,11 +140,17 @@ public sealed class BatchedPostgresGrainStorageTests(PostgresFixture postgres)
         };
         var grain = GrainId.Create(GrainType.Create("counter"), key);
 
-        await Storage(host).WriteStateAsync("keys", grain, new GrainState<CounterState>(new() { Count = 42 }));
+        var orleans = host.Services.GetRequiredKeyedService<IGrainStorage>("Default.adonet");
 
-        var read = new GrainState<CounterState>(new());
-        await host.Services.GetRequiredKeyedService<IGrainStorage>("Default.reads").ReadStateAsync("keys", grain, read);
-        Assert.Equal((42, "1"), (read.State!.Count, read.ETag));
+        await Storage(host).WriteStateAsync("batched", grain, new GrainState<CounterState>(new() { Count = 42 }));
+        await orleans.WriteStateAsync("orleans", grain, new GrainState<CounterState>(new() { Count = 43 }));
+
+        var byOrleans = new GrainState<CounterState>(new());
+        await orleans.ReadStateAsync("batched", grain, byOrleans);
+        Assert.Equal((42, "1", true), (byOrleans.State!.Count, byOrleans.ETag, byOrleans.RecordExists));
+        var byBatched = new GrainState<CounterState>(new());
+        await Storage(host).ReadStateAsync("orleans", grain, byBatched);
+        Assert.Equal((43, "1", true), (byBatched.State!.Count, byBatched.ETag, byBatched.RecordExists));
         await host.StopAsync();
     }
 
