@@ -21,7 +21,7 @@ internal sealed class BareBroker : IAsyncDisposable
 
     public static async Task<BareBroker> StartAsync()
     {
-        var port = FreePort.Next();
+        var port = FreeTcpPort.Next();
         var factory = new MqttServerFactory();
         var options = factory.CreateServerOptionsBuilder()
             .WithDefaultEndpoint()

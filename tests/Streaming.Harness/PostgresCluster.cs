@@ -28,7 +28,7 @@ internal sealed class PostgresCluster : IAsyncDisposable
     {
         var root = OpenData.Root();
         var folder = Path.Combine(Path.GetTempPath(), $"bench-postgres-{Guid.NewGuid():N}");
-        var port = FreePort.Next();
+        var port = FreeTcpPort.Next();
         await RunAsync(root, "scripts/postgres-throwaway.sh", ["start", folder, port.ToString(CultureInfo.InvariantCulture)],
             durable ? new() { ["POSTGRES_THROWAWAY_DURABLE"] = "1" } : []);
         try

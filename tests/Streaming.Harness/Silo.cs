@@ -56,14 +56,14 @@ internal sealed class Silo : IAsyncDisposable
     /// <summary>Starts the process, without waiting for it (cold start measures what comes next).</summary>
     public static Silo Launch(string siloDll, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var httpPort = FreePort.Next();
-        var mqttPort = FreePort.Next();
+        var httpPort = FreeTcpPort.Next();
+        var mqttPort = FreeTcpPort.Next();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(siloDll);
         info.WorkingDirectory = Path.GetDirectoryName(siloDll)!;
         info.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";
-        info.Environment["Orleans__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        info.Environment["Orleans__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        info.Environment["Orleans__SiloPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
+        info.Environment["Orleans__GatewayPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
         info.Environment["Mqtt__Port"] = mqttPort.ToString(CultureInfo.InvariantCulture);
         info.Environment["Mqtt__BindAddress"] = "127.0.0.1";
         info.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Streaming.EndToEnd.Tests;
+namespace Streaming.Testing;
 
 /// <summary>
-/// Picks loopback ports that are free right now, for services the tests start. They come from below the kernel's
+/// Picks loopback ports that are free right now, for services the tests and the harness start. They come from below the kernel's
 /// ephemeral range, which the local ends of outgoing connections are drawn from: a port the kernel handed out and took
 /// back could go to one of those (a test's HTTP or Kafka client) in the seconds before the service binds it.
 /// </summary>
