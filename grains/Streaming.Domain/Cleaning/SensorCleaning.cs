@@ -83,7 +83,9 @@ public static class SensorCleaning
             {
                 return (default, RejectReason.UnknownUnit, $"{metric} in '{reading.Unit}' cannot be converted to {limits.CanonicalUnit}");
             }
-            if (value < limits.Min || value > limits.Max)
+            // A conversion can overflow a finite reading (1e306 mg/m3 in µg/m3); clean readings stay finite, which the output
+            // topics' JSON relies on.
+            if (!double.IsFinite(value) || value < limits.Min || value > limits.Max)
             {
                 return (default, RejectReason.OutOfRange, $"{metric} {value} {limits.CanonicalUnit} is outside [{limits.Min}, {limits.Max}]");
             }

@@ -31,7 +31,7 @@ internal static class CloudEventMessages
     public static Message<string?, byte[]> Window(string owner, WindowResult w)
     {
         var value = WindowMessage.From(owner, w);
-        return Create(owner, value, KafkaJsonContext.Default.WindowMessage, value.Id, $"/streaming/rollup/{Segment(owner)}", WindowType, w.End);
+        return Create(owner, value, KafkaStatisticsJsonContext.Default.WindowMessage, value.Id, $"/streaming/rollup/{Segment(owner)}", WindowType, w.End);
     }
 
     public static Message<string?, byte[]> Entity(EntitySnapshot s) =>
@@ -41,7 +41,7 @@ internal static class CloudEventMessages
     public static Message<string?, byte[]> Alert(Alert alert)
     {
         var value = AlertMessage.From(alert);
-        return Create(alert.Entity, value, KafkaJsonContext.Default.AlertMessage, alert.Id, $"/streaming/alert/{Segment(alert.Entity)}", AlertType, alert.FiredAt);
+        return Create(alert.Entity, value, KafkaStatisticsJsonContext.Default.AlertMessage, alert.Id, $"/streaming/alert/{Segment(alert.Entity)}", AlertType, alert.FiredAt);
     }
 
     public static Message<string?, byte[]> DeadLetter(DeadLetter letter, int maxPayloadBytes)

@@ -78,6 +78,14 @@ public sealed class SensorCleaningRulesTests
     public void Clean_OutsideDefaultLimits_RejectedAsOutOfRange(string metric, double value, string? unit) =>
         Assert.Equal(RejectReason.OutOfRange, OnlyRejection(Envelope("e1", T0, Reading(metric, value, unit))).Reason);
 
+    [Fact]
+    public void Clean_ConversionOverflowsPastUnboundedLimit_RejectedAsOutOfRange()
+    {
+        _options.Limits["pm25"] = new MetricLimits(0, double.PositiveInfinity, "ug/m3");
+
+        Assert.Equal(RejectReason.OutOfRange, OnlyRejection(Envelope("e1", T0, Reading("pm25", 1e306, "mg/m3"))).Reason);
+    }
+
     [Theory]
     [InlineData(-60)]
     [InlineData(70)]
