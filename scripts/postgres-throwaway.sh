@@ -6,8 +6,9 @@
 #
 # The cluster trades durability for speed (fsync, synchronous_commit and full_page_writes off):
 # it is for tests only and never touches the machine's own cluster. POSTGRES_THROWAWAY_DURABLE=1
-# keeps PostgreSQL's durable defaults instead (the benchmark harness measures commits as production pays them). It listens on loopback only,
-# with its socket inside DIR, and trusts local TCP connections, so any user name works.
+# keeps PostgreSQL's durable defaults instead (the benchmark harness measures commits as production
+# pays them). It listens on loopback only, with its socket inside DIR, and trusts local TCP
+# connections, so any user name works.
 # PostgreSQL refuses to run as root, so when we are root the server runs as the `postgres` user.
 set -euo pipefail
 
