@@ -9,7 +9,7 @@ namespace Streaming.EndToEnd.Tests;
 /// <summary>
 /// Starts an in-process silo whose clustering, grain storage ("Default") and reminders all use the
 /// Orleans ADO.NET providers against PostgreSQL, configured as the Streaming silo does; with
-/// <c>batchedWrites</c>, grain state is read and written through <see cref="BatchedPostgresGrainStorage"/>, as the
+/// <c>batchedStorage</c>, grain state is read and written through <see cref="BatchedPostgresGrainStorage"/>, as the
 /// Streaming silo keeps it (the ADO.NET provider still clears it).
 /// </summary>
 internal static class AdoNetSilo
@@ -17,7 +17,7 @@ internal static class AdoNetSilo
     /// <summary>The ADO.NET invariant Orleans maps to Npgsql's DbProviderFactory.</summary>
     public const string Invariant = "Npgsql";
 
-    public static async Task<IHost> StartAsync(string connectionString, string clusterId, string serviceId, bool batchedWrites = false)
+    public static async Task<IHost> StartAsync(string connectionString, string clusterId, string serviceId, bool batchedStorage = false)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.UseOrleans(silo =>
@@ -33,7 +33,7 @@ internal static class AdoNetSilo
                 options.Invariant = Invariant;
                 options.ConnectionString = connectionString;
             });
-            if (batchedWrites)
+            if (batchedStorage)
             {
                 silo.AddBatchedPostgresGrainStorage("Default", connectionString);
             }

@@ -24,7 +24,7 @@ public sealed class BatchedPostgresGrainStorageTests(PostgresFixture postgres)
     public async Task ConcurrentReadsAndWrites_ShareBatches_AndOrleansProviderReadsAndContinuesThem()
     {
         var keys = Enumerable.Range(0, Grains).Select(i => $"batched-{i}").ToArray();
-        using (var batched = await StartSiloAsync(batchedWrites: true))
+        using (var batched = await StartSiloAsync(batchedStorage: true))
         {
             // A read (on activation), a first write (an insert) and a second (an update) for every grain, all grains at once.
             for (var round = 1; round <= 2; round++)
@@ -38,14 +38,14 @@ public sealed class BatchedPostgresGrainStorageTests(PostgresFixture postgres)
             await batched.StopAsync();
         }
 
-        using (var orleans = await StartSiloAsync(batchedWrites: false))
+        using (var orleans = await StartSiloAsync(batchedStorage: false))
         {
             Assert.Equal(2, await orleans.Counter(keys[0]).Get());
             Assert.Equal(3, await orleans.Counter(keys[0]).Increment()); // the version the batched write left is the one expected
             await orleans.StopAsync();
         }
 
-        using var again = await StartSiloAsync(batchedWrites: true);
+        using var again = await StartSiloAsync(batchedStorage: true);
         Assert.Equal(3, await again.Counter(keys[0]).Get());
         Assert.Equal(4, await again.Counter(keys[0]).Increment()); // and the other way round
         Assert.Equal(2, await again.Counter(keys[^1]).Get());
@@ -55,7 +55,7 @@ public sealed class BatchedPostgresGrainStorageTests(PostgresFixture postgres)
     [Fact]
     public async Task StaleWrite_AmongOthers_ConflictsAlone()
     {
-        using var host = await StartSiloAsync(batchedWrites: true);
+        using var host = await StartSiloAsync(batchedStorage: true);
         var storage = Storage(host);
         var states = Enumerable.Range(0, 40).Select(i => (Grain: Counter($"stale-{i}"), State: new GrainState<CounterState>(new() { Count = i }))).ToList();
         await Task.WhenAll(states.Select(s => storage.WriteStateAsync("stale", s.Grain, s.State)));
@@ -77,7 +77,7 @@ public sealed class BatchedPostgresGrainStorageTests(PostgresFixture postgres)
     [Fact]
     public async Task FailingStatement_InABatch_FailsThatWriteOnly()
     {
-        using var host = await StartSiloAsync(batchedWrites: true);
+        using var host = await StartSiloAsync(batchedStorage: true);
         var storage = Storage(host);
         var overlong = new string('x', 600); // OrleansStorage.GrainTypeString is varchar(512): the insert fails
 
@@ -101,7 +101,7 @@ public sealed class BatchedPostgresGrainStorageTests(PostgresFixture postgres)
     [Fact]
     public async Task Read_OfMissingAndClearedStates_AsOrleansProviderReadsThem()
     {
-        using var host = await StartSiloAsync(batchedWrites: true);
+        using var host = await StartSiloAsync(batchedStorage: true);
         var storage = Storage(host);
 
         var missing = new GrainState<CounterState>(new() { Count = 5 }) { ETag = "9", RecordExists = true };
@@ -128,7 +128,7 @@ public sealed class BatchedPostgresGrainStorageTests(PostgresFixture postgres)
     [InlineData("guid+extension")]
     public async Task Write_OfEachKeyKind_ReadBackAcrossProviders(string kind)
     {
-        using var host = await StartSiloAsync(batchedWrites: true);
+        using var host = await StartSiloAsync(batchedStorage: true);
         var guid = Guid.NewGuid();
         var key = kind switch
         {
@@ -159,6 +159,6 @@ public sealed class BatchedPostgresGrainStorageTests(PostgresFixture postgres)
     private static BatchedPostgresGrainStorage Storage(IHost host) =>
         (BatchedPostgresGrainStorage)host.Services.GetRequiredKeyedService<IGrainStorage>("Default");
 
-    private Task<IHost> StartSiloAsync(bool batchedWrites) =>
-        AdoNetSilo.StartAsync(postgres.ConnectionString, _clusterId, _serviceId, batchedWrites);
+    private Task<IHost> StartSiloAsync(bool batchedStorage) =>
+        AdoNetSilo.StartAsync(postgres.ConnectionString, _clusterId, _serviceId, batchedStorage);
 }
