@@ -150,8 +150,8 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    // The silo's (or the dashboard host's) build output sits beside this project's in the artifacts layout: bin/<project>/<configuration>/.
-    private static string AppAssembly(string app)
+    /// <summary>The silo's (or the dashboard host's) built assembly: its output sits beside this project's, bin/&lt;project&gt;/&lt;configuration&gt;/.</summary>
+    public static string AppAssembly(string app = "Streaming.Silo")
     {
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var path = Path.Combine(testOutput.Parent!.Parent!.FullName, app, testOutput.Name, app + ".dll");

@@ -14,7 +14,7 @@ public sealed class KafkaBrokerCommandTests
     {
         var lines = new ConcurrentQueue<string>();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { SiloAssembly(), "kafka-broker", "--partitions", "2" })
+        foreach (var argument in new[] { SiloProcess.AppAssembly(), "kafka-broker", "--partitions", "2" })
         {
             info.ArgumentList.Add(argument);
         }
@@ -73,16 +73,8 @@ public sealed class KafkaBrokerCommandTests
     [Fact]
     public async Task KafkaBrokerCommand_FixedPort_RefusedWithReason()
     {
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ProcessRunner.RunAsync("dotnet", [SiloAssembly(), "kafka-broker", "--port", "9092"]));
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ProcessRunner.RunAsync("dotnet", [SiloProcess.AppAssembly(), "kafka-broker", "--port", "9092"]));
         Assert.Contains("exited with code 1", refused.Message, StringComparison.Ordinal);
         Assert.Contains("bootstrap:", refused.Message, StringComparison.Ordinal);
-    }
-
-    // As SiloProcess finds it: the silo's build output sits beside this project's, bin/<project>/<configuration>/.
-    private static string SiloAssembly()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var path = Path.Combine(testOutput.Parent!.Parent!.FullName, "Streaming.Silo", testOutput.Name, "Streaming.Silo.dll");
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build the solution first: the silo is not at {path}");
     }
 }

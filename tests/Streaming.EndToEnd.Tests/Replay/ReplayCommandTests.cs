@@ -87,7 +87,7 @@ public sealed class ReplayCommandTests(ReplaySilo fixture)
     internal static async Task<(int Code, string Stdout, string Stderr)> Run(string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(SiloAssembly());
+        info.ArgumentList.Add(SiloProcess.AppAssembly());
         info.ArgumentList.Add("replay");
         args.ToList().ForEach(info.ArgumentList.Add);
         info.Environment["Windows__Sizes__0"] = "01:00:00";
@@ -98,12 +98,5 @@ public sealed class ReplayCommandTests(ReplaySilo fixture)
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await stdout, await stderr);
-    }
-
-    // As SiloProcess: the silo's build output sits beside this project's in the artifacts layout.
-    private static string SiloAssembly()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        return Path.Combine(testOutput.Parent!.Parent!.FullName, "Streaming.Silo", testOutput.Name, "Streaming.Silo.dll");
     }
 }
