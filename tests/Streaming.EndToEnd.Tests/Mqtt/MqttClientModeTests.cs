@@ -49,8 +49,15 @@ public sealed class MqttClientModeTests(ITestOutputHelper output) : IAsyncLifeti
         await Task.WhenAll(sources.Select((s, i) => MosquittoPub.LinesAsync(_broker.Port, "pub-" + s, "sensors/" + s, files[i])));
         var published = clock.Elapsed;
         const long good = Sources * (LinesPerSource - MalformedPerSource), bad = Sources * MalformedPerSource;
-        await Eventually.AssertAsync(async () => await SiloCounts.SumEventsAppliedAsync(_silo, sources) + await SiloCounts.DeadLettersAsync(_silo, "Decode/Malformed") >= good + bad,
-            TimeSpan.FromSeconds(90), $"{good} events applied over {Sources} sources plus {bad} Decode dead letters");
+        long applied = 0, refused = 0;
+        await Eventually.AssertAsync(async () =>
+            {
+                applied = await SiloCounts.SumEventsAppliedAsync(_silo, sources);
+                refused = await SiloCounts.DeadLettersAsync(_silo, "Decode/Malformed");
+                return applied + refused >= good + bad;
+            },
+            TimeSpan.FromSeconds(90), () => $"{good} events applied over {Sources} sources plus {bad} Decode dead letters " +
+                $"(published in {published.TotalSeconds:0.0} s; at the timeout {applied} applied, {refused} dead letters)");
         var reconciled = clock.Elapsed;
 
         var perSource = await Task.WhenAll(sources.Select(s => SiloCounts.EventsAppliedAsync(_silo, s)));
