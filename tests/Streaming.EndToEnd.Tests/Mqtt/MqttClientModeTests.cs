@@ -57,7 +57,7 @@ public sealed class MqttClientModeTests(ITestOutputHelper output) : IAsyncLifeti
                 return applied + refused >= good + bad;
             },
             TimeSpan.FromSeconds(90), () => $"{good} events applied over {Sources} sources plus {bad} Decode dead letters " +
-                $"(published in {published.TotalSeconds:0.0} s; at the timeout {applied} applied, {refused} dead letters)");
+                $"(published in {published.TotalSeconds:0.0} s; at the timeout {applied} applied, {refused} dead letters):\n{_silo.Output}");
         var reconciled = clock.Elapsed;
 
         var perSource = await Task.WhenAll(sources.Select(s => SiloCounts.EventsAppliedAsync(_silo, s)));
