@@ -40,12 +40,12 @@ public class EventPathBenchmarks
     private int _next;
 
     /// <summary>The steps of the path, in order; a run measures every step up to and including <see cref="UpTo"/>.</summary>
-    public enum Step { Decode, Clean, Apply, WriteStates, Produce }
+    public enum Step { Decode, Clean, Apply, WriteSourceState, WriteStates, Produce }
 
     [Params(10_000)]
     public int Sources { get; set; }
 
-    [Params(Step.Decode, Step.Clean, Step.Apply, Step.WriteStates, Step.Produce)]
+    [Params(Step.Decode, Step.Clean, Step.Apply, Step.WriteSourceState, Step.WriteStates, Step.Produce)]
     public Step UpTo { get; set; }
 
     [GlobalSetup]
@@ -123,7 +123,12 @@ public class EventPathBenchmarks
             return 1;
         }
 
-        var written = Data.StateSerializer.SerializeToArray(sourceState).Length + Data.StateSerializer.SerializeToArray(entity).Length;
+        var written = Data.StateSerializer.SerializeToArray(sourceState).Length;
+        if (upTo == Step.WriteSourceState)
+        {
+            return written;
+        }
+        written += Data.StateSerializer.SerializeToArray(entity).Length;
         if (upTo == Step.WriteStates)
         {
             return written;
