@@ -18,4 +18,16 @@ public sealed record EntitySnapshot(
 {
     /// <summary>The newest images linked to the entity, newest first: thumbnails and sizes, never locations.</summary>
     [Id(10)] public RecentMedia[] Media { get; init; } = [];
+
+    /// <summary>The snapshot of entity <paramref name="key"/> in <paramref name="state"/>, copied so later changes do not show.</summary>
+    public static EntitySnapshot Of(string key, EntityState state, WindowOptions windows)
+    {
+        var watermark = state.Windows.MaxEventTicks == long.MinValue ? (DateTimeOffset?)null
+            : new DateTimeOffset(state.Windows.WatermarkTicks(windows), TimeSpan.Zero);
+        return new EntitySnapshot(key, state.Area, new(state.Current), state.EventsApplied, state.EventsLate, state.Duplicates,
+            state.LastReceivedAt, watermark, new(state.Attributes), [.. state.Records])
+        {
+            Media = [.. state.RecentMedia],
+        };
+    }
 }

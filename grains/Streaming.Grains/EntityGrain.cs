@@ -132,17 +132,7 @@ public sealed partial class EntityGrain(
         _durableSeq = covered;
     }
 
-    private EntitySnapshot Snapshot()
-    {
-        var s = state.State;
-        var watermark = s.Windows.MaxEventTicks == long.MinValue ? (DateTimeOffset?)null
-            : new DateTimeOffset(s.Windows.WatermarkTicks(windows.Value), TimeSpan.Zero);
-        return new EntitySnapshot(this.GetPrimaryKeyString(), s.Area, new(s.Current),
-            s.EventsApplied, s.EventsLate, s.Duplicates, s.LastReceivedAt, watermark, new(s.Attributes), [.. s.Records])
-        {
-            Media = [.. s.RecentMedia],
-        };
-    }
+    private EntitySnapshot Snapshot() => EntitySnapshot.Of(this.GetPrimaryKeyString(), state.State, windows.Value);
 
     private void Publish(List<WindowResult> emitted)
     {

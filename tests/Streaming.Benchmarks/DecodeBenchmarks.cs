@@ -58,7 +58,8 @@ public class DecodeBenchmarks
     [Benchmark(OperationsPerInvoke = SenMLRecords)]
     public DecodeResult SenMLPack10() => SenMLDecoder.Decode(_senml, _context);
 
-    private static string SensorObject(Random random, string source, DateTimeOffset time, long seq) =>
+    /// <summary>One sensor JSON object with three readings and their units, as a device sends it.</summary>
+    internal static string SensorObject(Random random, string source, DateTimeOffset time, long seq) =>
         string.Create(CultureInfo.InvariantCulture,
             $$"""{"source":"{{source}}","time":"{{time:yyyy-MM-ddTHH:mm:ssZ}}","readings":{"pm25":{{Data.Value(random, 12)}},"no2":{{Data.Value(random, 30)}},"temperature":{{Data.Value(random, 18)}}},"unit":{"pm25":"ug/m3","no2":"ug/m3","temperature":"Cel"},"seq":{{seq}}}""");
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Streaming.Domain;
@@ -134,18 +133,13 @@ public class EventPathBenchmarks
             return written;
         }
         written += CloudEventMessages.Clean(clean).Value.Length;
-        written += CloudEventMessages.Entity(Snapshot(clean.Entity.Value, entity)).Value.Length;
+        written += CloudEventMessages.Entity(EntitySnapshot.Of(clean.Entity.Value, entity, _windows)).Value.Length;
         foreach (var window in result.Emitted)
         {
             written += CloudEventMessages.Window(clean.Entity.Value, window).Value.Length;
         }
         return written;
     }
-
-    // The snapshot an entity publishes with every batch (EntityGrain.Snapshot), from the state alone.
-    private EntitySnapshot Snapshot(string key, EntityState s) =>
-        new(key, s.Area, new(s.Current), s.EventsApplied, s.EventsLate, s.Duplicates, s.LastReceivedAt,
-            new DateTimeOffset(s.Windows.WatermarkTicks(_windows), TimeSpan.Zero), new(s.Attributes), [.. s.Records]);
 
     private int NextSource() => _nextSource++ % Sources;
 
@@ -155,7 +149,6 @@ public class EventPathBenchmarks
         var seq = _sent[source]++;
         var time = Data.Epoch + (seq * Interval);
         var context = new DecodeContext(Provenance.Http("/ingest/sensors", time.AddSeconds(1)), null, null, DecodeLimits.Default);
-        return (Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
-            $$"""{"source":"aq-{{source}}","time":"{{time:yyyy-MM-ddTHH:mm:ssZ}}","readings":{"pm25":{{Data.Value(_random, 12)}},"no2":{{Data.Value(_random, 30)}},"temperature":{{Data.Value(_random, 18)}}},"unit":{"pm25":"ug/m3","no2":"ug/m3","temperature":"Cel"},"seq":{{seq}}}""")), context);
+        return (Encoding.UTF8.GetBytes(DecodeBenchmarks.SensorObject(_random, $"aq-{source}", time, seq)), context);
     }
 }
