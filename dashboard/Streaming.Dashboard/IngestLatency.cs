@@ -60,7 +60,7 @@ public sealed class IngestLatency
         }
     }
 
-    /// <summary>The kinds with events in the last <see cref="Span"/>, with their median and 99th percentile.</summary>
+    /// <summary>The kinds with events in the last <see cref="Span"/>, with their median, 99th and 99.9th percentile.</summary>
     public IReadOnlyList<KindLatency> Current()
     {
         lock (_lock)
@@ -75,7 +75,8 @@ public sealed class IngestLatency
                 into.Merge(sketch);
             }
             return [.. merged.Where(m => m.Value.Count > 0).OrderBy(m => m.Key, StringComparer.Ordinal)
-                .Select(m => new KindLatency(m.Key, Math.Round(m.Value.Quantile(0.5)), Math.Round(m.Value.Quantile(0.99)), m.Value.Count))];
+                .Select(m => new KindLatency(m.Key, Math.Round(m.Value.Quantile(0.5)), Math.Round(m.Value.Quantile(0.99)),
+                    Math.Round(m.Value.Quantile(0.999)), m.Value.Count))];
         }
     }
 }

@@ -169,8 +169,8 @@ internal static partial class Scenarios
 
     private const string DashboardNote =
         "dashboard = the ingest-to-screen latency the silo itself pushes to the SignalR group system (TrendUpdate.latency, kind sensor: " +
-        "p50 and p99 over the trailing 10 s, from each event's receive time at the silo to the push), read by one signed-in .NET SignalR client; " +
-        "reported as the median of the pushes' p50s and the max of their p99s, over the pushes from 10 s after the step's start (so each " +
+        "p50, p99 and p99.9 over the trailing 10 s, from each event's receive time at the silo to the push), read by one signed-in .NET SignalR client; " +
+        "reported as the median of the pushes' p50s and the max of their p99s and p99.9s, over the pushes from 10 s after the step's start (so each " +
         "push's window lies within the step) to the end of its drain";
 
     /// <summary>The dashboard's latency over the step the row's latency comes from (the fixed run, or the half-rate run).</summary>
@@ -183,7 +183,7 @@ internal static partial class Scenarios
         var warm = (long)(Math.Min(DashboardLatencyWatcher.Span.TotalSeconds, step.Step.Duration.TotalSeconds) * Stopwatch.Frequency);
         var at = outcome.Fixed is null ? string.Create(CultureInfo.InvariantCulture, $" (at {Report.Rate(step.Step.Rate)} ev/s)") : "";
         return dashboard.Summarize(step.Step.Start + warm, step.EndTimestamp) is { } d
-            ? string.Create(CultureInfo.InvariantCulture, $"; dashboard p50 {d.P50Ms:N0} ms, p99 {d.P99Ms:N0} ms{at} over {d.Pushes} pushes")
+            ? string.Create(CultureInfo.InvariantCulture, $"; dashboard p50 {d.P50Ms:N0} ms, p99 {d.P99Ms:N0} ms, p99.9 {d.P999Ms:N0} ms{at} over {d.Pushes} pushes")
             : $"; dashboard: no sensor latency pushed during the step ({dashboard.Count} pushes in all)";
     }
 
