@@ -11,10 +11,19 @@ namespace Streaming.Ingress;
 /// as soon as it has the remaining length, so the guard never hands over a length byte that makes the declared length
 /// exceed <c>maxRemainingLength</c>: it calls <see cref="TooLargeAsync"/> and then reports end of stream, which MQTTnet
 /// treats as the client going away. Nothing larger than one read buffer is ever allocated for the refused packet.
+/// It also reads ahead: MQTTnet asks for a packet's type and length bytes and then its body in separate reads, each a
+/// receive call on the socket (four per small PUBLISH, counting the one that finds the socket empty); the guard takes
+/// what the socket has, up to <see cref="ReadAheadBytes"/> a connection, and hands it out from there. A read at least that
+/// large (a big body) goes to the socket directly once nothing is held.
 /// </summary>
 internal sealed class MqttPacketSizeGuard(IMqttChannel inner, int maxRemainingLength) : IMqttChannel
 {
+    /// <summary>The most the guard reads from the socket at once, and holds ahead of MQTTnet.</summary>
+    public const int ReadAheadBytes = 2048;
+
     private const int MaxLengthBytes = 4;
+    private readonly byte[] _ahead = new byte[ReadAheadBytes];
+    private int _aheadStart, _aheadEnd;
     private State _state = State.TypeByte;
     private long _length, _multiplier;
     private int _lengthBytes;
@@ -42,7 +51,21 @@ internal sealed class MqttPacketSizeGuard(IMqttChannel inner, int maxRemainingLe
         {
             return 0;
         }
-        var read = await inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+        int read;
+        if (_aheadStart == _aheadEnd && count >= _ahead.Length)
+        {
+            read = await inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            if (_aheadStart == _aheadEnd)
+            {
+                (_aheadStart, _aheadEnd) = (0, await inner.ReadAsync(_ahead, 0, _ahead.Length, cancellationToken).ConfigureAwait(false));
+            }
+            read = Math.Min(count, _aheadEnd - _aheadStart);
+            _ahead.AsSpan(_aheadStart, read).CopyTo(buffer.AsSpan(offset));
+            _aheadStart += read;
+        }
         if (Follow(buffer.AsSpan(offset, read)))
         {
             return read;
