@@ -2,25 +2,27 @@ namespace Streaming.Dashboard;
 
 /// <summary>
 /// One source's clean events in fixed rings: per second for the last <see cref="Seconds"/> seconds, per minute for the
-/// last <see cref="Minutes"/> minutes (a slot holds the number of the second or minute it counts, so stale slots read 0).
-/// About 800 bytes a source, whatever its rate.
+/// last <see cref="Minutes"/> minutes. Each ring remembers only the newest second (or minute) it has counted; moving on
+/// clears the slots in between, so a slot always holds the one number of its position within the ring's span. About 360
+/// bytes a source, whatever its rate.
 /// </summary>
 internal sealed class SourceCounts
 {
     public const int Seconds = 10;
     public const int Minutes = 60;
-    private readonly long[] _secondOf = new long[Seconds];
-    private readonly int[] _perSecond = new int[Seconds];
-    private readonly long[] _minuteOf = new long[Minutes];
-    private readonly int[] _perMinute = new int[Minutes];
+
+    // Per second in [0, Seconds), per minute after: one array rather than four.
+    private readonly int[] _counts = new int[Seconds + Minutes];
+    private long _newestSecond = long.MinValue, _newestMinute = long.MinValue;
 
     public DateTimeOffset LastHeard { get; private set; }
 
     public void Add(int events, DateTimeOffset now)
     {
         LastHeard = now;
-        Bump(_secondOf, _perSecond, now.ToUnixTimeSeconds(), events);
-        Bump(_minuteOf, _perMinute, now.ToUnixTimeSeconds() / 60, events);
+        var second = now.ToUnixTimeSeconds();
+        Bump(_counts.AsSpan(0, Seconds), ref _newestSecond, second, events);
+        Bump(_counts.AsSpan(Seconds), ref _newestMinute, second / 60, events);
     }
 
     /// <summary>Events per second over the last <see cref="Seconds"/> seconds.</summary>
@@ -28,9 +30,9 @@ internal sealed class SourceCounts
     {
         var second = now.ToUnixTimeSeconds();
         var sum = 0L;
-        for (var i = 0; i < Seconds; i++)
+        for (var n = second - Seconds + 1; n <= second; n++)
         {
-            sum += _secondOf[i] > second - Seconds && _secondOf[i] <= second ? _perSecond[i] : 0;
+            sum += Count(_counts.AsSpan(0, Seconds), _newestSecond, n);
         }
         return (double)sum / Seconds;
     }
@@ -42,21 +44,33 @@ internal sealed class SourceCounts
         var counts = new int[Minutes];
         for (var i = 0; i < Minutes; i++)
         {
-            var m = minute - (Minutes - 1) + i;
-            var slot = (int)(((m % Minutes) + Minutes) % Minutes);
-            counts[i] = _minuteOf[slot] == m ? _perMinute[slot] : 0;
+            counts[i] = Count(_counts.AsSpan(Seconds), _newestMinute, minute - (Minutes - 1) + i);
         }
         return counts;
     }
 
-    private static void Bump(long[] of, int[] counts, long number, int events)
+    // A number's count, if the ring still holds it: not newer than the newest counted, nor a whole ring older.
+    private static int Count(Span<int> ring, long newest, long number) =>
+        number <= newest && number > newest - ring.Length ? ring[Slot(number, ring.Length)] : 0;
+
+    private static void Bump(Span<int> ring, ref long newest, long number, int events)
     {
-        var slot = (int)(((number % of.Length) + of.Length) % of.Length);
-        if (of[slot] != number)
+        if (number > newest)
         {
-            of[slot] = number;
-            counts[slot] = 0;
+            // Clear the slots of the numbers skipped since the newest (all of them after a long silence).
+            var from = newest == long.MinValue || number - newest >= ring.Length ? number - ring.Length + 1 : newest + 1;
+            for (var n = from; n <= number; n++)
+            {
+                ring[Slot(n, ring.Length)] = 0;
+            }
+            newest = number;
         }
-        counts[slot] += events;
+        else if (number <= newest - ring.Length)
+        {
+            return; // older than the ring holds (the clock went back a long way): not counted
+        }
+        ring[Slot(number, ring.Length)] += events;
     }
+
+    private static int Slot(long number, int length) => (int)(((number % length) + length) % length);
 }

@@ -38,6 +38,29 @@ public sealed class DashboardRankingTests
     }
 
     [Fact]
+    public void SourceCounts_PerSecondAndPerMinute_OnlyTheirOwnSpanCounts()
+    {
+        var board = new SourceBoard(Options.Create(new DashboardOptions { SilentAfter = TimeSpan.FromHours(12) }));
+        board.Count(Events("s", 7), T0.AddMinutes(-90)); // older than the hour: gone
+        board.Count(Events("s", 4), T0.AddMinutes(-30));
+        board.Count(Events("s", 3), T0.AddSeconds(-20)); // last minute, but not the last ten seconds
+        board.Count(Events("s", 5), T0.AddSeconds(-9));
+        board.Count(Events("s", 2), T0.AddSeconds(-1));
+        board.Count(Events("s", 1), T0.AddSeconds(-400 * 60)); // the clock went back beyond the hour: not counted
+
+        var s = Assert.Single(board.Current(T0).Sources);
+
+        Assert.Equal(0.7, s.PerSecond); // 5 + 2 over 10 s
+        Assert.Equal(14, s.LastHour);
+        Assert.Equal(60, s.PerMinute.Length);
+        Assert.Equal(4, s.PerMinute[^31]);
+        Assert.Equal(10, s.PerMinute[^2]); // T0 starts a minute: the last 20 s are the minute before
+        Assert.Equal(0, s.PerMinute[^1]);
+        Assert.Equal(0.0, board.Current(T0.AddSeconds(10)).Sources[0].PerSecond);
+        Assert.Equal(0, board.Current(T0.AddHours(1)).Sources[0].LastHour);
+    }
+
+    [Fact]
     public void TopList_MoreEntitiesThanShown_HighestMeansInOrderAmongAllRanked()
     {
         var top = new TopEntities();
