@@ -28,11 +28,13 @@ internal sealed class SourceCounts
     /// <summary>Events per second over the last <see cref="Seconds"/> seconds.</summary>
     public double PerSecond(DateTimeOffset now)
     {
+        // The seconds both among the last Seconds and still held: none for a source silent that long. Runs once a second
+        // for every source the silo has heard, so it walks only those slots.
         var second = now.ToUnixTimeSeconds();
         var sum = 0L;
-        for (var n = second - Seconds + 1; n <= second; n++)
+        for (var n = Math.Max(second, _newestSecond) - Seconds + 1; n <= Math.Min(second, _newestSecond); n++)
         {
-            sum += Count(_counts.AsSpan(0, Seconds), _newestSecond, n);
+            sum += _counts[Slot(n, Seconds)];
         }
         return (double)sum / Seconds;
     }
