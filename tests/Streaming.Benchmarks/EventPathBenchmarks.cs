@@ -24,6 +24,7 @@ public class EventPathBenchmarks
     private const int Events = 65_536;
     private const int WarmEventsPerSource = 46; // ten minutes at 13 s
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(13);
+    private const double LinkDistanceMetres = 250; // LinkingOptions' default; the bench's events carry no location
 
     private readonly CleaningOptions _cleaning = new();
     private readonly WindowOptions _windows = new();
@@ -98,7 +99,7 @@ public class EventPathBenchmarks
             return 1;
         }
         var sourceState = _sourceStates[source];
-        var envelope = EventLinker.Resolve(decoded, sourceState.Link, _places, 500);
+        var envelope = EventLinker.Resolve(decoded, sourceState.Link, _places, LinkDistanceMetres);
         if (ContentCleaning.Clean(envelope, sourceState, _cleaning).Event is not { } clean)
         {
             return 0;
