@@ -5,14 +5,18 @@ using Xunit.Abstractions;
 namespace Streaming.EndToEnd.Tests;
 
 /// <summary>
-/// Client mode against Debian's mosquitto, with mosquitto_pub as the independent publisher: 100,000 QoS 1 sensor
+/// Client mode against Debian's mosquitto, with mosquitto_pub as the independent publisher: 60,000 QoS 1 sensor
 /// events, 1% of them malformed; every good one is applied exactly once and every bad one dead-lettered.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 [Collection(MqttCollection.Name)]
 public sealed class MqttClientModeTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private const int Sources = 10, LinesPerSource = 10_000, MalformedPerSource = 100;
+    // Fewer messages than the receive maximum below. Debian 12's mosquitto (2.0.11) loses count of its in-flight quota
+    // once messages queue for a subscriber (eclipse-mosquitto#2301, fixed in 2.0.13) and may then send one message per
+    // acknowledgement, about 300 a second: with 100,000 messages and 1,000 in flight, one run in three took 45-90 s here
+    // instead of 15, and one timed out. With the quota larger than the run, nothing queues.
+    private const int Sources = 10, LinesPerSource = 6_000, MalformedPerSource = 60;
     private MosquittoBroker _broker = null!;
     private SiloProcess _silo = null!;
     private string _directory = null!;
@@ -26,6 +30,9 @@ public sealed class MqttClientModeTests(ITestOutputHelper output) : IAsyncLifeti
             ["Mqtt:Mode"] = "Client",
             ["Mqtt:Client:Host"] = "127.0.0.1",
             ["Mqtt:Client:Port"] = _broker.Port.ToString(CultureInfo.InvariantCulture),
+            ["Mqtt:Client:MaxInFlight"] = "65535",
+            // The 600 malformed lines would push everything else out of the silo output a failure shows.
+            ["Logging:LogLevel:Streaming.Ingress.DeadLetterOffice"] = "Error",
             ["Mqtt:Client:ClientId"] = "silo-" + Guid.NewGuid().ToString("N")[..8],
         });
     }
@@ -38,7 +45,7 @@ public sealed class MqttClientModeTests(ITestOutputHelper output) : IAsyncLifeti
     }
 
     [Fact]
-    public async Task ClientMode_100kQoS1WithOnePercentMalformed_AcceptedPlusDeadLetteredEqualsSent()
+    public async Task ClientMode_60kQoS1WithOnePercentMalformed_AcceptedPlusDeadLetteredEqualsSent()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         await WaitForSubscriberAsync(run);
