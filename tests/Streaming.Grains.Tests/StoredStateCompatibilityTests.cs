@@ -9,7 +9,9 @@ namespace Streaming.Grains.Tests;
 /// by start: pm25 readings at 10:00:05 and 10:00:50, the 10:00 minute, and 10:01:05, the 10:01 minute, all in the 10:00
 /// hour); source-, entity- and rollup-state-v1 (<see cref="StoredStateGolden"/>) before the state classes stopped tracking
 /// references, when every window, accumulator and sketch was recorded in the serializer's reference table and a sketch's
-/// buckets were two lists of their own; settled-sequences-v1 before a roll-up's child sequences became one packed field.
+/// buckets were two lists of their own; settled-sequences-v1 before a roll-up's child sequences became one packed field;
+/// entity-state-v2 before a series' open windows became an array (a list) and its final windows were written only when any
+/// were.
 /// </summary>
 [Trait("Category", "Grains")]
 public sealed class StoredStateCompatibilityTests
@@ -50,6 +52,10 @@ public sealed class StoredStateCompatibilityTests
         AssertReadsBackAs(entity, "entity-state-v1.b64");
         AssertReadsBackAs(area, "rollup-state-v1.b64");
     }
+
+    [Fact]
+    public void EntityState_WrittenWithOpenWindowsAsAList_ReadsBackWhole() =>
+        AssertReadsBackAs(StoredStateGolden.Build().Entity, "entity-state-v2.b64");
 
     [Fact]
     public void SettledSequences_WrittenAsADictionary_ReadBackWhole() =>

@@ -32,31 +32,44 @@ public sealed class QuantileSketch
     [Id(0)] private readonly double _relativeAccuracy;
     [Id(1)] private readonly int _maxBuckets;
     [Id(2)] private long _count;
-    // Parallel lists, keys ascending (see SketchBuckets.KeyOf), each count > 0: compact and order-independent.
-    [NonSerialized] private List<int> _keys = [];
-    [NonSerialized] private List<long> _counts = [];
+    // Non-empty buckets, keys ascending (see SketchBuckets.KeyOf), each count > 0, in the first _size slots of one array:
+    // compact and order-independent. One array rather than two lists: most windows of an entity hold one bucket.
+    [NonSerialized] private SketchBucket[] _buckets = [];
+    [NonSerialized] private int _size;
 
-    // Stored as one packed field (see SketchBucketList). Sketches written before it hold the lists as fields 3 and 4: read
-    // them, write nothing there.
+    // Stored as one packed field (see SketchBucketList). Sketches written before it hold the keys and the counts as lists
+    // in fields 3 and 4, read in that order: read them, write nothing there.
     [Id(5)]
     internal SketchBucketList Buckets
     {
-        get => new(_keys, _counts);
-        set => (_keys, _counts) = (value.Keys, value.Counts);
+        get => new(_buckets, _size);
+        set => (_buckets, _size) = (value.Buckets, value.Count);
     }
 
     [Id(3)]
     internal List<int>? StoredKeys
     {
         get => null;
-        set => _keys = value ?? _keys;
+        set
+        {
+            if (value is not null)
+            {
+                (_buckets, _size) = ([.. value.Select(key => new SketchBucket(key, 0))], value.Count);
+            }
+        }
     }
 
     [Id(4)]
     internal List<long>? StoredCounts
     {
         get => null;
-        set => _counts = value ?? _counts;
+        set
+        {
+            for (var i = 0; i < Math.Min(_size, value?.Count ?? 0); i++)
+            {
+                _buckets[i].Count = value![i];
+            }
+        }
     }
 
     /// <summary>An empty sketch with <see cref="DefaultRelativeAccuracy"/> and <see cref="DefaultMaxBuckets"/>.</summary>
@@ -93,22 +106,15 @@ public sealed class QuantileSketch
         }
 
         var key = SketchBuckets.KeyOf(value, _relativeAccuracy);
-        var at = _keys.BinarySearch(key);
+        var at = SketchBuckets.Find(_buckets.AsSpan(0, _size), key);
         if (at >= 0)
         {
-            _counts[at]++;
+            _buckets[at].Count++;
         }
         else
         {
-            if (_keys.Count == 0)
-            {
-                // Most windows of an entity hold one bucket or a few: start with one slot, not List's default of four.
-                _keys.Capacity = 1;
-                _counts.Capacity = 1;
-            }
-            _keys.Insert(~at, key);
-            _counts.Insert(~at, 1);
-            SketchBuckets.CollapseLowest(_keys, _counts, _maxBuckets);
+            SketchBuckets.Insert(ref _buckets, ref _size, ~at, new SketchBucket(key, 1));
+            SketchBuckets.CollapseLowest(_buckets, ref _size, _maxBuckets);
         }
 
         _count++;
@@ -127,9 +133,9 @@ public sealed class QuantileSketch
             throw new ArgumentException($"Relative accuracy {other._relativeAccuracy} differs from {_relativeAccuracy}.", nameof(other));
         }
 
-        SketchBuckets.AddInto(_keys, _counts, other._keys, other._counts);
+        SketchBuckets.AddInto(ref _buckets, ref _size, other._buckets.AsSpan(0, other._size));
         _count += other._count;
-        SketchBuckets.CollapseLowest(_keys, _counts, _maxBuckets);
+        SketchBuckets.CollapseLowest(_buckets, ref _size, _maxBuckets);
     }
 
     /// <summary>
@@ -150,16 +156,16 @@ public sealed class QuantileSketch
             return double.NaN;
         }
 
-        var at = SketchBuckets.IndexOfRank(_counts, rank: Math.Max(0, (long)Math.Ceiling(q * _count) - 1));
-        return SketchBuckets.Representative(_keys[at], _relativeAccuracy);
+        var at = SketchBuckets.IndexOfRank(_buckets.AsSpan(0, _size), rank: Math.Max(0, (long)Math.Ceiling(q * _count) - 1));
+        return SketchBuckets.Representative(_buckets[at].Key, _relativeAccuracy);
     }
 
     /// <summary>A deep copy.</summary>
     public QuantileSketch Clone() =>
-        new(_relativeAccuracy, _maxBuckets) { _count = _count, _keys = [.. _keys], _counts = [.. _counts] };
+        new(_relativeAccuracy, _maxBuckets) { _count = _count, _buckets = _buckets[.._size], _size = _size };
 
     /// <summary>True when both sketches hold bit-identical state; for determinism tests.</summary>
     internal bool HasSameState(QuantileSketch other) =>
         _relativeAccuracy.Equals(other._relativeAccuracy) && _maxBuckets == other._maxBuckets && _count == other._count
-        && _keys.SequenceEqual(other._keys) && _counts.SequenceEqual(other._counts);
+        && _buckets.AsSpan(0, _size).SequenceEqual(other._buckets.AsSpan(0, other._size));
 }

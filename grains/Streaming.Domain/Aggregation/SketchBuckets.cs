@@ -1,10 +1,8 @@
-using System.Runtime.InteropServices;
-
 namespace Streaming.Domain;
 
 /// <summary>
-/// Operations on the sorted bucket lists of a <see cref="QuantileSketch"/>: parallel <c>keys</c> (ascending,
-/// distinct) and <c>counts</c> (each &gt; 0).
+/// Operations on the buckets of a <see cref="QuantileSketch"/>: the first <c>size</c> slots of an array, keys ascending
+/// and distinct, each count &gt; 0.
 /// </summary>
 internal static class SketchBuckets
 {
@@ -24,22 +22,48 @@ internal static class SketchBuckets
         return value > 0 ? key : -key;
     }
 
+    /// <summary>Position of <paramref name="key"/> among <paramref name="buckets"/>, or the complement of where it would go.</summary>
+    public static int Find(ReadOnlySpan<SketchBucket> buckets, int key)
+    {
+        var (lo, hi) = (0, buckets.Length - 1);
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var c = buckets[mid].Key.CompareTo(key);
+            if (c == 0)
+            {
+                return mid;
+            }
+            if (c < 0) { lo = mid + 1; } else { hi = mid - 1; }
+        }
+        return ~lo;
+    }
+
+    /// <summary>Inserts <paramref name="bucket"/> at <paramref name="at"/>, growing the array from one slot, then by doubling.</summary>
+    public static void Insert(ref SketchBucket[] buckets, ref int size, int at, SketchBucket bucket)
+    {
+        EnsureCapacity(ref buckets, size, size + 1);
+        Array.Copy(buckets, at, buckets, at + 1, size - at);
+        buckets[at] = bucket;
+        size++;
+    }
+
     /// <summary>
-    /// Adds the other bucket lists into <paramref name="keys"/> and <paramref name="counts"/>, in place (the other lists
-    /// may be the same ones). Roll-ups merge many small sketches into one large one, most often with no bucket it lacks:
-    /// then this only adds counts, and otherwise it grows the lists once and merges from the back, allocating nothing else.
+    /// Adds <paramref name="other"/> into the first <paramref name="size"/> <paramref name="buckets"/>, in place (the other
+    /// buckets may be the same ones). Roll-ups merge many small sketches into one large one, most often with no bucket it
+    /// lacks: then this only adds counts, and otherwise it grows the array once and merges from the back.
     /// </summary>
-    public static void AddInto(List<int> keys, List<long> counts, List<int> otherKeys, List<long> otherCounts)
+    public static void AddInto(ref SketchBucket[] buckets, ref int size, ReadOnlySpan<SketchBucket> other)
     {
         var added = 0;
-        for (int i = 0, j = 0; j < otherKeys.Count;)
+        for (int i = 0, j = 0; j < other.Length;)
         {
-            if (i == keys.Count || otherKeys[j] < keys[i])
+            if (i == size || other[j].Key < buckets[i].Key)
             {
                 added++;
                 j++;
             }
-            else if (keys[i] < otherKeys[j])
+            else if (buckets[i].Key < other[j].Key)
             {
                 i++;
             }
@@ -51,33 +75,38 @@ internal static class SketchBuckets
         }
         if (added == 0)
         {
-            for (int i = 0, j = 0; j < otherKeys.Count; i++)
+            for (int i = 0, j = 0; j < other.Length; i++)
             {
-                if (keys[i] == otherKeys[j])
+                if (buckets[i].Key == other[j].Key)
                 {
-                    counts[i] += otherCounts[j++];
+                    buckets[i].Count += other[j++].Count;
                 }
             }
             return;
         }
 
-        // Grow by the new keys, then fill from the back: a slot is written only after the entry it held was read.
-        var (ownEnd, otherEnd) = (keys.Count - 1, otherKeys.Count - 1);
-        CollectionsMarshal.SetCount(keys, keys.Count + added);
-        CollectionsMarshal.SetCount(counts, counts.Count + added);
-        for (var at = keys.Count - 1; otherEnd >= 0; at--)
+        // Grow by the new keys, then fill from the back: a slot is written only after the entry it held was read. The other
+        // buckets are copied first when they are this array, which growing may replace.
+        if (other.Overlaps(buckets))
         {
-            if (ownEnd >= 0 && keys[ownEnd] > otherKeys[otherEnd])
+            other = other.ToArray();
+        }
+        EnsureCapacity(ref buckets, size, size + added);
+        var (ownEnd, otherEnd) = (size - 1, other.Length - 1);
+        size += added;
+        for (var at = size - 1; otherEnd >= 0; at--)
+        {
+            if (ownEnd >= 0 && buckets[ownEnd].Key > other[otherEnd].Key)
             {
-                (keys[at], counts[at]) = (keys[ownEnd], counts[ownEnd--]);
+                buckets[at] = buckets[ownEnd--];
             }
-            else if (ownEnd >= 0 && keys[ownEnd] == otherKeys[otherEnd])
+            else if (ownEnd >= 0 && buckets[ownEnd].Key == other[otherEnd].Key)
             {
-                (keys[at], counts[at]) = (keys[ownEnd], counts[ownEnd--] + otherCounts[otherEnd--]);
+                buckets[at] = new SketchBucket(buckets[ownEnd].Key, buckets[ownEnd--].Count + other[otherEnd--].Count);
             }
             else
             {
-                (keys[at], counts[at]) = (otherKeys[otherEnd], otherCounts[otherEnd--]);
+                buckets[at] = other[otherEnd--];
             }
         }
     }
@@ -87,32 +116,33 @@ internal static class SketchBuckets
     /// the same whatever order the values arrived in: the highest keys ever seen, the lowest of them holding
     /// everything at or below it.
     /// </summary>
-    public static void CollapseLowest(List<int> keys, List<long> counts, int maxBuckets)
+    public static void CollapseLowest(SketchBucket[] buckets, ref int size, int maxBuckets)
     {
-        var excess = keys.Count - maxBuckets;
+        var excess = size - maxBuckets;
         if (excess <= 0)
         {
             return;
         }
 
-        var folded = counts[excess];
+        var folded = buckets[excess].Count;
         for (var i = 0; i < excess; i++)
         {
-            folded += counts[i];
+            folded += buckets[i].Count;
         }
 
-        counts[excess] = folded;
-        keys.RemoveRange(0, excess);
-        counts.RemoveRange(0, excess);
+        buckets[excess].Count = folded;
+        Array.Copy(buckets, excess, buckets, 0, size - excess);
+        Array.Clear(buckets, size - excess, excess);
+        size -= excess;
     }
 
     /// <summary>Position of the bucket holding the value of 0-based <paramref name="rank"/> in sorted order.</summary>
-    public static int IndexOfRank(List<long> counts, long rank)
+    public static int IndexOfRank(ReadOnlySpan<SketchBucket> buckets, long rank)
     {
         long seen = 0;
-        for (var i = 0; i < counts.Count; i++)
+        for (var i = 0; i < buckets.Length; i++)
         {
-            seen += counts[i];
+            seen += buckets[i].Count;
             if (seen > rank)
             {
                 return i;
@@ -145,4 +175,14 @@ internal static class SketchBuckets
     /// <summary>Bucket index <c>ceil(ln m / ln γ)</c> of magnitude <c>m</c>: bucket <c>i</c> holds <c>(γ^(i-1), γ^i]</c>.</summary>
     private static int Index(double magnitude, double relativeAccuracy) =>
         (int)Math.Ceiling(Math.Log(magnitude) / Math.Log(Gamma(relativeAccuracy)));
+
+    private static void EnsureCapacity(ref SketchBucket[] buckets, int size, int needed)
+    {
+        if (needed > buckets.Length)
+        {
+            var grown = new SketchBucket[Math.Max(needed, buckets.Length * 2)];
+            Array.Copy(buckets, grown, size);
+            buckets = grown;
+        }
+    }
 }

@@ -4,11 +4,30 @@ namespace Streaming.Domain;
 [GenerateSerializer, SuppressReferenceTracking, Alias("streaming.series-windows.v1")]
 public sealed class SeriesWindows
 {
-    /// <summary>
-    /// Open windows in start order: one or two most of the time, so a list (a tree per series weighed more than the
-    /// windows in it, in memory and in every state write).
-    /// </summary>
-    [Id(2)] public List<OpenWindow> Open { get; set; } = [];
+    // An entity holds one of these per series and window size, most with one open window and no final one yet: the open
+    // ones are an array of exactly their number (a list and its spare slots weighed more than the window), and the final
+    // ones a list made at the first.
+    [NonSerialized] private OpenWindow[] _open = [];
+    [NonSerialized] private List<ClosedWindow>? _closed;
+
+    /// <summary>Open windows in start order: one or two most of the time.</summary>
+    public IReadOnlyList<OpenWindow> Open => _open;
+
+    /// <summary>The open windows as stored.</summary>
+    [Id(5)]
+    internal OpenWindow[] OpenWindows
+    {
+        get => _open;
+        set => _open = value ?? [];
+    }
+
+    /// <summary>Open windows as states written before the array stored them; only ever set by reading one.</summary>
+    [Id(2)]
+    internal List<OpenWindow>? OpenList
+    {
+        get => null;
+        set => Reopen(value ?? []);
+    }
 
     /// <summary>Open windows as states written before the list stored them; only ever set by reading one.</summary>
     [Id(0)]
@@ -28,16 +47,30 @@ public sealed class SeriesWindows
     /// <summary>The open window starting at <paramref name="startTicks"/>, opened if it is not yet.</summary>
     public OpenWindow OpenSlot(long startTicks, OpenWindow? window = null)
     {
-        var at = Open.Count;
-        while (at > 0 && Open[at - 1].StartTicks >= startTicks)
+        var at = _open.Length;
+        while (at > 0 && _open[at - 1].StartTicks >= startTicks)
         {
-            if (Open[--at].StartTicks == startTicks)
+            if (_open[--at].StartTicks == startTicks)
             {
-                return Open[at];
+                return _open[at];
             }
         }
-        Open.Insert(at, window ?? new OpenWindow { StartTicks = startTicks });
-        return Open[at];
+        var grown = new OpenWindow[_open.Length + 1];
+        _open.AsSpan(0, at).CopyTo(grown);
+        _open.AsSpan(at).CopyTo(grown.AsSpan(at + 1));
+        _open = grown;
+        return grown[at] = window ?? new OpenWindow { StartTicks = startTicks };
+    }
+
+    /// <summary>Drops the <paramref name="count"/> oldest open windows (made final).</summary>
+    public void DropOpen(int count) => _open = count == 0 ? _open : _open[count..];
+
+    private void Reopen(IEnumerable<OpenWindow> windows)
+    {
+        foreach (var window in windows)
+        {
+            OpenSlot(window.StartTicks, window);
+        }
     }
 
     /// <summary>
@@ -45,9 +78,7 @@ public sealed class SeriesWindows
     /// those after <see cref="ArchivedThroughTicks"/> (<see cref="Recent"/>); the owner keeps the others in a record of
     /// their own (<see cref="FinalWindowArchive"/>).
     /// </summary>
-    public List<ClosedWindow> Closed => _closed;
-
-    [NonSerialized] private readonly List<ClosedWindow> _closed = [];
+    public IReadOnlyList<ClosedWindow> Closed => (IReadOnlyList<ClosedWindow>?)_closed ?? [];
 
     /// <summary>
     /// Start of the newest final window the owner has archived apart, UTC ticks; <see cref="long.MinValue"/> (owners that
@@ -55,12 +86,16 @@ public sealed class SeriesWindows
     /// </summary>
     [Id(4)] public long ArchivedThroughTicks { get; set; } = long.MinValue;
 
-    /// <summary>The final windows written with the series: those not archived apart. Reading one back merges it in.</summary>
+    /// <summary>
+    /// The final windows written with the series: those not archived apart (null when none are). Reading one back merges
+    /// it in.
+    /// </summary>
     [Id(3)]
-    public List<ClosedWindow> Recent
+    public List<ClosedWindow>? Recent
     {
-        get => ArchivedThroughTicks == long.MinValue ? Closed : Closed.GetRange(Closed.Count - Unarchived, Unarchived);
-        set => Restore(value);
+        get => ArchivedThroughTicks == long.MinValue || _closed is null ? _closed
+            : Unarchived is > 0 and var recent ? _closed.GetRange(_closed.Count - recent, recent) : null;
+        set => Restore(value ?? []);
     }
 
     /// <summary>Final windows as states written before some could be archived apart; only ever set by reading one.</summary>
@@ -76,12 +111,16 @@ public sealed class SeriesWindows
     {
         get
         {
-            var at = Closed.Count;
-            while (at > 0 && Closed[at - 1].StartTicks > ArchivedThroughTicks)
+            if (_closed is not { } closed)
+            {
+                return 0;
+            }
+            var at = closed.Count;
+            while (at > 0 && closed[at - 1].StartTicks > ArchivedThroughTicks)
             {
                 at--;
             }
-            return Closed.Count - at;
+            return closed.Count - at;
         }
     }
 
@@ -98,24 +137,28 @@ public sealed class SeriesWindows
                 AddClosed(window, int.MaxValue);
             }
         }
-        if (Closed.Count > retain)
+        if (_closed?.Count > retain)
         {
-            Closed.RemoveRange(0, Closed.Count - retain);
+            _closed.RemoveRange(0, _closed.Count - retain);
         }
     }
 
     /// <summary>The closed window starting at <paramref name="startTicks"/>, if still retained.</summary>
     public ClosedWindow? FindClosed(long startTicks)
     {
+        if (_closed is not { } closed)
+        {
+            return null;
+        }
         var lo = 0;
-        var hi = Closed.Count - 1;
+        var hi = closed.Count - 1;
         while (lo <= hi)
         {
             var mid = (lo + hi) >>> 1;
-            var c = Closed[mid].StartTicks.CompareTo(startTicks);
+            var c = closed[mid].StartTicks.CompareTo(startTicks);
             if (c == 0)
             {
-                return Closed[mid];
+                return closed[mid];
             }
             if (c < 0) { lo = mid + 1; } else { hi = mid - 1; }
         }
@@ -125,15 +168,16 @@ public sealed class SeriesWindows
     /// <summary>Appends a final window in start order and drops the oldest beyond <paramref name="retain"/>.</summary>
     public void AddClosed(ClosedWindow window, int retain)
     {
-        var at = Closed.Count;
-        while (at > 0 && Closed[at - 1].StartTicks > window.StartTicks)
+        var closed = _closed ??= new List<ClosedWindow>(1);
+        var at = closed.Count;
+        while (at > 0 && closed[at - 1].StartTicks > window.StartTicks)
         {
             at--;
         }
-        Closed.Insert(at, window);
-        if (Closed.Count > retain)
+        closed.Insert(at, window);
+        if (closed.Count > retain)
         {
-            Closed.RemoveRange(0, Closed.Count - retain);
+            closed.RemoveRange(0, closed.Count - retain);
         }
     }
 }

@@ -82,8 +82,9 @@ public sealed class WindowSet
         foreach (var (key, series) in Series)
         {
             var finished = 0; // a prefix: windows of one size end in start order
-            foreach (var window in series.Open)
+            for (var i = 0; i < series.Open.Count; i++)
             {
+                var window = series.Open[i];
                 var (start, end) = (window.StartTicks, window.StartTicks + key.SizeTicks);
                 if (end <= watermark)
                 {
@@ -102,7 +103,7 @@ public sealed class WindowSet
                     window.Dirty = false;
                 }
             }
-            series.Open.RemoveRange(0, finished);
+            series.DropOpen(finished);
         }
     }
 

@@ -60,7 +60,7 @@ public sealed class FinalWindowArchiveTests
 
         // What reading both records gives: the state's own windows (open and recent final), then the archive.
         var read = new WindowSet { MaxEventTicks = set.MaxEventTicks };
-        read.Series[Minute] = new SeriesWindows { Open = set.Series[Minute].Open, Recent = set.Series[Minute].Recent };
+        read.Series[Minute] = new SeriesWindows { OpenWindows = [.. set.Series[Minute].Open], Recent = set.Series[Minute].Recent };
         FinalWindowArchive.Restore(read, archive, _options.RetainWindows);
 
         Assert.Equal(expected, All(read));
