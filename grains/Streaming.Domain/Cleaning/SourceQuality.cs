@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace Streaming.Domain;
 
 /// <summary>Running quality counters of one source, shown as its health.</summary>
@@ -13,13 +15,37 @@ public sealed class SourceQuality
     /// <summary>Readings accepted.</summary>
     [Id(2)] public long ReadingsAccepted { get; set; }
 
+    // Most sources never have a reading rejected or flagged: each table is made at its first count.
+    [NonSerialized] private Dictionary<RejectReason, long>? _rejected;
+    [NonSerialized] private Dictionary<ReadingFlags, long>? _flagged;
+
     /// <summary>Readings rejected, by reason.</summary>
-    [Id(3)] public Dictionary<RejectReason, long> Rejected { get; set; } = [];
+    public IReadOnlyDictionary<RejectReason, long> Rejected =>
+        (IReadOnlyDictionary<RejectReason, long>?)_rejected ?? ReadOnlyDictionary<RejectReason, long>.Empty;
 
     /// <summary>Accepted readings carrying each flag.</summary>
-    [Id(4)] public Dictionary<ReadingFlags, long> Flagged { get; set; } = [];
+    public IReadOnlyDictionary<ReadingFlags, long> Flagged =>
+        (IReadOnlyDictionary<ReadingFlags, long>?)_flagged ?? ReadOnlyDictionary<ReadingFlags, long>.Empty;
 
-    internal void Reject(RejectReason reason) => Rejected[reason] = Rejected.GetValueOrDefault(reason) + 1;
+    [Id(3)]
+    internal Dictionary<RejectReason, long>? StoredRejected
+    {
+        get => _rejected;
+        set => _rejected = value is { Count: > 0 } ? value : null;
+    }
+
+    [Id(4)]
+    internal Dictionary<ReadingFlags, long>? StoredFlagged
+    {
+        get => _flagged;
+        set => _flagged = value is { Count: > 0 } ? value : null;
+    }
+
+    internal void Reject(RejectReason reason)
+    {
+        _rejected ??= [];
+        _rejected[reason] = _rejected.GetValueOrDefault(reason) + 1;
+    }
 
     internal void Flag(ReadingFlags flags)
     {
@@ -27,7 +53,8 @@ public sealed class SourceQuality
         {
             if (flags.HasFlag(flag))
             {
-                Flagged[flag] = Flagged.GetValueOrDefault(flag) + 1;
+                _flagged ??= [];
+                _flagged[flag] = _flagged.GetValueOrDefault(flag) + 1;
             }
         }
     }
