@@ -2,8 +2,9 @@
 # Runs one end-to-end benchmark scenario of tests/Streaming.Harness against the real silo process and appends its row
 # (date, commit, machine, scenario, figures, notes) to the "End-to-end harness" table of docs/benchmarks.md.
 #   bash scripts/bench.sh SCENARIO [options]
-# Scenarios: cold-start, sensors-mqtt, sensors-http, sensors-kafka, transport-mqtt, transport-kafka, memory-entities, replay (--duration
-#   caps the ingest), images (default --rate 10, --sources 20 cameras), address-search (default --rate 100).
+# Scenarios: cold-start, sensors-mqtt, sensors-http, sensors-kafka, transport-mqtt, transport-http, transport-kafka,
+#   memory-entities, replay (--duration caps the ingest), images (default --rate 10, --sources 20 cameras),
+#   address-search (default --rate 100).
 # Options (all optional): --rate N (events/s; default 200), --duration S (default 20), --find-max, --step S (default 10),
 #   --growth F (1.5), --max-p99 MS (1000), --connections N (100), --sources N (10000), --qos 0|1 (1), --warmup S (5),
 #   --repeat N (cold starts, 3), --entities N (memory-entities, 100000), --history M (sensors-*: M minutes of one event a

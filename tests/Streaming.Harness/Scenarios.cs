@@ -12,13 +12,14 @@ internal sealed record Outcome(string Figures, string Notes);
 internal static partial class Scenarios
 {
     public static readonly IReadOnlyList<string> Names =
-        ["cold-start", "sensors-mqtt", "sensors-http", "sensors-kafka", "transport-mqtt", "transport-kafka", "memory-entities", "replay", "images", "address-search"];
+        ["cold-start", "sensors-mqtt", "sensors-http", "sensors-kafka", "transport-mqtt", "transport-http", "transport-kafka", "memory-entities", "replay", "images", "address-search"];
 
     public static Task<Outcome> RunAsync(Settings s) => s.Scenario switch
     {
         "cold-start" => ColdStartAsync(s),
         "sensors-mqtt" or "sensors-http" or "sensors-kafka" => SensorsAsync(s, s.Scenario["sensors-".Length..]),
         "transport-mqtt" => TransportMqttAsync(s),
+        "transport-http" => TransportHttpAsync(s),
         "transport-kafka" => TransportKafkaAsync(s),
         "memory-entities" => MemoryEntitiesAsync(s),
         "replay" => ReplayAsync(s),
@@ -218,11 +219,7 @@ internal static partial class Scenarios
             endToEnd = await RateProcedure.RunAsync(new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, silo.CpuSeconds,
                 () => counters.AllocatedBytes, Meters(broker, null)), s, "end to end Kafka");
         }
-        var ratio = bare.Headline > 0 ? endToEnd.Headline / bare.Headline : double.NaN;
-        var basis = s.FindMax ? "highest sustainable rates" : "achieved rates at the same fixed target (add --find-max for ceilings)";
-        return new Outcome(
-            string.Create(CultureInfo.InvariantCulture,
-                $"**bare:** {RateProcedure.Figures(bare)}. **End to end:** {RateProcedure.Figures(endToEnd)}. **Ratio end-to-end/bare: {(double.IsNaN(ratio) || ratio == 0 ? "n/a" : ratio.ToString("P1", CultureInfo.InvariantCulture))}** ({basis})"),
+        return new Outcome(BareAndEndToEnd(s, bare, endToEnd),
             "bare = librdkafka's mock cluster in its own process (`Streaming.Silo.dll kafka-broker`, 4 partitions): the harness's producer " +
             $"(acks=all, linger 1 ms) -> {ingest} -> a plain consumer of that topic, no processing, CPU = the broker process; end to end = " +
             "the same producer -> the ingest topic of a fresh broker process -> the silo (Kafka ingress) -> the clean topic, ev/CPU-s for the " +
@@ -259,13 +256,50 @@ internal static partial class Scenarios
             endToEnd = await RateProcedure.RunAsync(
                 new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, silo.CpuSeconds, () => counters.AllocatedBytes), s, "end to end MQTT");
         }
-        var ratio = bare.Headline > 0 ? endToEnd.Headline / bare.Headline : double.NaN;
-        var basis = s.FindMax ? "highest sustainable rates" : "achieved rates at the same fixed target (add --find-max for ceilings)";
-        return new Outcome(
-            string.Create(CultureInfo.InvariantCulture,
-                $"**bare:** {RateProcedure.Figures(bare)}. **End to end:** {RateProcedure.Figures(endToEnd)}. **Ratio end-to-end/bare: {(double.IsNaN(ratio) || ratio == 0 ? "n/a" : ratio.ToString("P1", CultureInfo.InvariantCulture))}** ({basis})"),
+        return new Outcome(BareAndEndToEnd(s, bare, endToEnd),
             $"bare = MQTTnet 5.2 server inside the harness process (no processing, per-client queue unbounded) -> one plain subscriber on sensors/#; " +
             $"end to end = the silo's embedded broker -> clean topic; {describe}; {s.Sources:N0} sources; {Noise(load)}");
+    }
+
+    /// <summary>
+    /// The bare HTTP transport's ceiling: the same requests at the same rates to a Kestrel server in the harness process
+    /// that reads each body, notes its id and answers 202, with no processing; then the platform end to end (HTTP ingest
+    /// -> silo -> clean topic) with the same procedure, and the ratio of the two.
+    /// </summary>
+    private static async Task<Outcome> TransportHttpAsync(Settings s)
+    {
+        var load = Report.LoadAverage();
+        RateProcedure.Outcome bare;
+        string describe;
+        {
+            var arrivals = new Arrivals();
+            await using var server = await BareHttpServer.StartAsync(arrivals);
+            await using var sender = new HttpSender(new Uri($"http://127.0.0.1:{server.Port}"), s.Connections);
+            describe = sender.Describe;
+            bare = await RateProcedure.RunAsync(new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, null), s, "bare HTTP");
+        }
+        RateProcedure.Outcome endToEnd;
+        await using (var silo = await Silo.StartAsync(s.SiloDll, s.SiloSettings))
+        {
+            var arrivals = new Arrivals();
+            using var watcher = new CleanTopicWatcher(silo.BootstrapServers!, silo.CleanTopic, arrivals);
+            await using var sender = new HttpSender(new Uri($"http://127.0.0.1:{silo.HttpPort}"), s.Connections);
+            using var counters = new RuntimeCounters(silo.Pid);
+            endToEnd = await RateProcedure.RunAsync(
+                new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, silo.CpuSeconds, () => counters.AllocatedBytes), s, "end to end HTTP");
+        }
+        return new Outcome(BareAndEndToEnd(s, bare, endToEnd),
+            "bare = Kestrel in the harness process (ASP.NET Core, the silo's own server and version), POST /api/ingest read whole, its id noted, " +
+            "202, no processing; the bare side's latency ends when the server has the whole body, and the harness's CPU is not counted; " +
+            $"end to end = the silo's HTTP ingest -> clean topic, embedded default; {describe}; {s.Sources:N0} sources; {Noise(load)}");
+    }
+
+    private static string BareAndEndToEnd(Settings s, RateProcedure.Outcome bare, RateProcedure.Outcome endToEnd)
+    {
+        var ratio = bare.Headline > 0 ? endToEnd.Headline / bare.Headline : double.NaN;
+        var basis = s.FindMax ? "highest sustainable rates" : "achieved rates at the same fixed target (add --find-max for ceilings)";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"**bare:** {RateProcedure.Figures(bare)}. **End to end:** {RateProcedure.Figures(endToEnd)}. **Ratio end-to-end/bare: {(double.IsNaN(ratio) || ratio == 0 ? "n/a" : ratio.ToString("P1", CultureInfo.InvariantCulture))}** ({basis})");
     }
 
     /// <summary>
