@@ -44,7 +44,7 @@ internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals
     private int _steps;
     private readonly string _run = Guid.NewGuid().ToString("N")[..6];
 
-    /// <summary>Runs one step; a warm-up step is never stopped for its backlog and waits longer for its last events.</summary>
+    /// <summary>Runs one step; a warm-up step is never stopped for its backlog and waits longer for its last events (as long as it ran).</summary>
     public async Task<StepResult> RunAsync(double rate, TimeSpan duration, bool warmUp = false)
     {
         var step = new Step($"b{_run}s{_steps++}", rate, duration);
@@ -71,8 +71,10 @@ internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals
         thread.Start();
         await done.Task;
 
-        // Drain: the events already sent may still be on their way.
-        var drainUntil = Stopwatch.GetTimestamp() + (long)((warmUp ? 120 : settings.DrainSeconds) * Stopwatch.Frequency);
+        // Drain: the events already sent may still be on their way. A warm-up that activates many grains can fall far
+        // behind; what it leaves queued would land in the first measured step, so it may take as long again to drain.
+        var drainSeconds = warmUp ? Math.Max(120, duration.TotalSeconds) : settings.DrainSeconds;
+        var drainUntil = Stopwatch.GetTimestamp() + (long)(drainSeconds * Stopwatch.Frequency);
         while (step.Delivered + step.SendErrors < step.Sent && Stopwatch.GetTimestamp() < drainUntil)
         {
             await Task.Delay(20);
