@@ -5,7 +5,8 @@ using Streaming.Ingress;
 
 // The dashboard on its own, apart from the silos (the production layout): an Orleans client that receives every silo's
 // digests through the feed grain and serves the same page, hub and sign-in as a silo does.
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the assembly, whatever the working directory (as the silo does).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var cluster = builder.Configuration.GetSection(DashboardClusterOptions.Section).Get<DashboardClusterOptions>() ?? new DashboardClusterOptions();
 var connectionString = builder.Configuration.GetConnectionString("Orleans");
 builder.UseOrleansClient(client =>

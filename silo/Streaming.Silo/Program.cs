@@ -13,7 +13,9 @@ if (args is ["kafka-broker", ..])
     return await KafkaBrokerCommand.RunAsync(args[1..]);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the assembly, as the replay and kafka-broker commands read it, whatever the
+// working directory: `dotnet path/to/Streaming.Silo.dll` from elsewhere must not start with none of its settings.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddStreamingSilo();
 builder.Services.AddIngress();
 builder.Services.AddMqttIngress();

@@ -36,11 +36,14 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// Starts a silo and waits until <c>/health</c> answers. A free port can be taken by another process between
     /// being chosen and being bound; a silo that exits for that reason is started again on fresh ports.
     /// </summary>
-    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string app = "Streaming.Silo")
+    /// <param name="workingDirectory">Where the process starts; the test process's own folder (which holds a copy of
+    /// the silo's appsettings.json) unless given.</param>
+    public static async Task<SiloProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string app = "Streaming.Silo",
+        string? workingDirectory = null)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var silo = Launch(settings, app);
+            var silo = Launch(settings, app, workingDirectory);
             try
             {
                 await silo.WaitHealthyAsync();
@@ -59,10 +62,14 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    private static SiloProcess Launch(IReadOnlyDictionary<string, string>? settings, string app)
+    private static SiloProcess Launch(IReadOnlyDictionary<string, string>? settings, string app, string? workingDirectory)
     {
         var httpPort = FreeTcpPort.Next();
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null)
+        {
+            info.WorkingDirectory = workingDirectory;
+        }
         info.ArgumentList.Add(AppAssembly(app));
         info.Environment["Urls"] = $"http://127.0.0.1:{httpPort}";
         info.Environment["Orleans__SiloPort"] = FreeTcpPort.Next().ToString(CultureInfo.InvariantCulture);
@@ -93,6 +100,17 @@ internal sealed class SiloProcess : IAsyncDisposable
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Stops the process as an operator would (SIGTERM) and waits until it has exited and its output is read.</summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        if (!_process.HasExited)
+        {
+            await ProcessRunner.RunAsync("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
+            using var exited = new CancellationTokenSource(timeout);
+            await _process.WaitForExitAsync(exited.Token);
         }
     }
 

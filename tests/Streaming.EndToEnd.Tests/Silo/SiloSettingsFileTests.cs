@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text;
+
+namespace Streaming.EndToEnd.Tests;
+
+/// <summary>The settings file the silo ships with (silo/Streaming.Silo/appsettings.json), read wherever it is started from.</summary>
+public sealed class SiloSettingsFileTests
+{
+    [Fact]
+    public async Task StartedFromAnotherFolder_ReadsItsOwnSettingsFile()
+    {
+        // An empty folder, not the silo's: as `dotnet path/to/Streaming.Silo.dll` from a deploy script. Every category logs
+        // at Information unless the shipped file says otherwise; it quiets Polly, whose Orleans placement pipeline logs two
+        // lines at Information for every grain activated.
+        var elsewhere = Directory.CreateTempSubdirectory("silo-cwd-");
+        try
+        {
+            await using var silo = await SiloProcess.StartAsync(new Dictionary<string, string>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Kafka:Enabled"] = "false",
+            }, workingDirectory: elsewhere.FullName);
+            await IngestAndStopAsync(silo);
+
+            var output = silo.Output;
+            Assert.True(output.Contains("Application is shutting down", StringComparison.Ordinal),
+                $"the silo should log its shutdown at Information (so its other Information lines reach the output too):\n{output}");
+            // Warnings stay (a placement retried while the silo is still starting logs one).
+            Assert.False(output.Contains("info: Polly[", StringComparison.Ordinal),
+                $"the shipped appsettings.json sets Polly to Warning, so no Polly line should be logged at Information:\n{output}");
+        }
+        finally
+        {
+            elsewhere.Delete(recursive: true);
+        }
+    }
+
+    // One event from a new source (two grains placed and activated), then a graceful stop, so every line is out.
+    private static async Task IngestAndStopAsync(SiloProcess silo)
+    {
+        using var body = new StringContent(
+            $$"""{"source":"settings-1","time":"{{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ}}","readings":{"pm25":12.5},"seq":1}""",
+            Encoding.UTF8, "application/json");
+        using var response = await silo.Http.PostAsync("/api/ingest", body);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        await silo.StopAsync(TimeSpan.FromSeconds(30));
+    }
+}
