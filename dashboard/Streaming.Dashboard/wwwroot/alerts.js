@@ -17,7 +17,7 @@ const Alerts = (() => {
     if (!list || list.length === 0) { return; }
     const news = list.filter(a => !alerts.has(a.id));
     for (const a of list) { alerts.set(a.id, a); }
-    const newest = [...alerts.values()].sort((a, b) => Date.parse(b.firedAt) - Date.parse(a.firedAt));
+    const newest = ordered();
     for (const old of newest.splice(KEEP)) { alerts.delete(old.id); }
     render(newest, canAcknowledge, acknowledge);
     if (news.length > 0) {
@@ -25,6 +25,14 @@ const Alerts = (() => {
         + (news.length > 1 ? ` And ${news.length - 1} more.` : "");
     }
   }
+
+  // Draws the kept alerts again, e.g. once the page knows whether its user may acknowledge them: the alerts can arrive
+  // (in the hub's snapshot) before the answer about the user does.
+  function refresh(canAcknowledge, acknowledge) {
+    if (alerts.size > 0) { render(ordered(), canAcknowledge, acknowledge); }
+  }
+
+  const ordered = () => [...alerts.values()].sort((a, b) => Date.parse(b.firedAt) - Date.parse(a.firedAt));
 
   function render(list, canAcknowledge, acknowledge) {
     const body = document.getElementById("alerts").tBodies[0];
@@ -54,5 +62,5 @@ const Alerts = (() => {
     }
   }
 
-  return { apply };
+  return { apply, refresh };
 })();

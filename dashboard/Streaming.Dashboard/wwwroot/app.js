@@ -13,7 +13,13 @@ let currentArea = null, currentEntity = null, topMetric = null, role = null;
 
 $("zone").textContent = `Times are shown in your time zone (${Intl.DateTimeFormat().resolvedOptions().timeZone}).`;
 fetch("/account/me").then(r => r.ok ? r.json() : null).then(me => {
-  if (me) { $("user").textContent = `Signed in as ${me.name} (${me.role})`; role = me.role; showDead(recentDead); }
+  if (me) {
+    $("user").textContent = `Signed in as ${me.name} (${me.role})`;
+    role = me.role;
+    // The hub may have sent its snapshot first: draw what came before with the buttons this role may use.
+    showDead(recentDead);
+    Alerts.refresh(role === "operator", acknowledge);
+  }
 });
 
 const connection = new signalR.HubConnectionBuilder().withUrl("/hubs/trends").withAutomaticReconnect([0, 1000, 2000, 5000, 10000]).build();
