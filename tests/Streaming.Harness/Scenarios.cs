@@ -245,17 +245,7 @@ internal static partial class Scenarios
             describe = sender.Describe;
             bare = await RateProcedure.RunAsync(new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, null), s, "bare MQTT");
         }
-        RateProcedure.Outcome endToEnd;
-        await using (var silo = await Silo.StartAsync(s.SiloDll, s.SiloSettings))
-        {
-            var arrivals = new Arrivals();
-            using var watcher = new CleanTopicWatcher(silo.BootstrapServers!, silo.CleanTopic, arrivals);
-            await using var sender = new MqttSender("127.0.0.1", silo.MqttPort, s.Connections, s.Qos);
-            await sender.ConnectAsync();
-            using var counters = new RuntimeCounters(silo.Pid);
-            endToEnd = await RateProcedure.RunAsync(
-                new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, silo.CpuSeconds, () => counters.AllocatedBytes), s, "end to end MQTT");
-        }
+        var endToEnd = await EmbeddedEndToEndAsync(s, silo => new MqttSender("127.0.0.1", silo.MqttPort, s.Connections, s.Qos), "end to end MQTT");
         return new Outcome(BareAndEndToEnd(s, bare, endToEnd),
             $"bare = MQTTnet 5.2 server inside the harness process (no processing, per-client queue unbounded) -> one plain subscriber on sensors/#; " +
             $"end to end = the silo's embedded broker -> clean topic; {describe}; {s.Sources:N0} sources; {Noise(load)}");
@@ -278,20 +268,24 @@ internal static partial class Scenarios
             describe = sender.Describe;
             bare = await RateProcedure.RunAsync(new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, null), s, "bare HTTP");
         }
-        RateProcedure.Outcome endToEnd;
-        await using (var silo = await Silo.StartAsync(s.SiloDll, s.SiloSettings))
-        {
-            var arrivals = new Arrivals();
-            using var watcher = new CleanTopicWatcher(silo.BootstrapServers!, silo.CleanTopic, arrivals);
-            await using var sender = new HttpSender(new Uri($"http://127.0.0.1:{silo.HttpPort}"), s.Connections);
-            using var counters = new RuntimeCounters(silo.Pid);
-            endToEnd = await RateProcedure.RunAsync(
-                new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, silo.CpuSeconds, () => counters.AllocatedBytes), s, "end to end HTTP");
-        }
+        var endToEnd = await EmbeddedEndToEndAsync(s, silo => new HttpSender(new Uri($"http://127.0.0.1:{silo.HttpPort}"), s.Connections), "end to end HTTP");
         return new Outcome(BareAndEndToEnd(s, bare, endToEnd),
             "bare = Kestrel in the harness process (ASP.NET Core, the silo's own server and version), POST /api/ingest read whole, its id noted, " +
             "202, no processing; the bare side's latency ends when the server has the whole body, and the harness's CPU is not counted; " +
             $"end to end = the silo's HTTP ingest -> clean topic, embedded default; {describe}; {s.Sources:N0} sources; {Noise(load)}");
+    }
+
+    /// <summary>The platform end to end on a fresh silo of the embedded default: the sender's transport -> the silo -> the clean topic.</summary>
+    private static async Task<RateProcedure.Outcome> EmbeddedEndToEndAsync(Settings s, Func<Silo, IEventSender> newSender, string label)
+    {
+        await using var silo = await Silo.StartAsync(s.SiloDll, s.SiloSettings);
+        var arrivals = new Arrivals();
+        using var watcher = new CleanTopicWatcher(silo.BootstrapServers!, silo.CleanTopic, arrivals);
+        await using var sender = newSender(silo);
+        await sender.ConnectAsync();
+        using var counters = new RuntimeCounters(silo.Pid);
+        return await RateProcedure.RunAsync(
+            new OpenLoop(sender, new SensorMessages(s.Sources), arrivals, s, silo.CpuSeconds, () => counters.AllocatedBytes), s, label);
     }
 
     private static string BareAndEndToEnd(Settings s, RateProcedure.Outcome bare, RateProcedure.Outcome endToEnd)
