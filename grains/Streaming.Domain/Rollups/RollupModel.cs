@@ -89,13 +89,13 @@ public static class RollupModel
         return state.Outbox.Pending;
     }
 
-    /// <summary>Closes every open window after the idle timeout, as entities do.</summary>
+    /// <summary>Closes the open windows that have ended, after the idle timeout, as entities do.</summary>
     public static List<WindowResult> CloseIfIdle(RollupState state, WindowOptions options, DateTimeOffset now)
     {
         var emitted = new List<WindowResult>();
         if (state.LastReceivedAt is { } last && now - last >= options.IdleTimeout)
         {
-            state.Windows.CloseAll(options, emitted);
+            state.Windows.CloseAll(options, emitted, now.UtcTicks);
         }
         return emitted;
     }

@@ -107,17 +107,40 @@ public sealed class WindowSet
         }
     }
 
-    /// <summary>Makes every open window final, as after an idle timeout: the watermark moves past them all.</summary>
-    public void CloseAll(WindowOptions options, List<WindowResult> emitted)
+    /// <summary>
+    /// Makes final, as after an idle timeout, every open window that has ended by <paramref name="untilTicks"/> (UTC ticks,
+    /// the processing time of the check): the watermark moves past them. A window still running then (the hour an idle
+    /// sensor last reported in) stays open, so the sensor's next reading within it is not late.
+    /// </summary>
+    public void CloseAll(WindowOptions options, List<WindowResult> emitted, long untilTicks = long.MaxValue)
     {
         foreach (var (key, series) in Series)
         {
-            if (series.Open.Count > 0)
+            for (var i = series.Open.Count - 1; i >= 0; i--)
             {
-                ForcedWatermarkTicks = Math.Max(ForcedWatermarkTicks, series.Open[^1].StartTicks + key.SizeTicks);
+                var end = series.Open[i].StartTicks + key.SizeTicks;
+                if (end <= untilTicks)
+                {
+                    ForcedWatermarkTicks = Math.Max(ForcedWatermarkTicks, end);
+                    break;
+                }
             }
         }
         Advance(options, emitted);
+    }
+
+    /// <summary>When the earliest open window ends, UTC ticks; null when none is open.</summary>
+    public long? EarliestOpenEndTicks()
+    {
+        long? earliest = null;
+        foreach (var (key, series) in Series)
+        {
+            if (series.Open.Count > 0 && (earliest is null || series.Open[0].StartTicks + key.SizeTicks < earliest))
+            {
+                earliest = series.Open[0].StartTicks + key.SizeTicks;
+            }
+        }
+        return earliest;
     }
 
     /// <summary>Windows of one series and size overlapping [from, to), oldest first: final ones, then open ones as provisional.</summary>

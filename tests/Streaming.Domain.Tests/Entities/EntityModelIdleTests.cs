@@ -59,6 +59,31 @@ public sealed class EntityModelIdleTests
     }
 
     [Fact]
+    public void CloseIfIdle_WindowStillRunning_StaysOpenAndTheNextReadingCounts()
+    {
+        // A sensor that reports every five minutes: idle after two, its minute over, its hour not.
+        var options = Windows(OneMinute, OneHour);
+        Apply(options, Clean("a", At(0, 10), 1, receivedAt: At(0, 10)));
+
+        var emitted = EntityModel.CloseIfIdle(_state, options, At(2, 10));
+        Assert.Equal([(OneMinute, At(0))], emitted.Select(r => (r.Size, r.Start)));
+        Assert.Single(_state.Windows.Series[Hour].Open);
+        Assert.Equal(At(60), EntityModel.IdleCheckAt(_state, options)); // the hour's end, not a check already due
+
+        var result = Apply(options, Clean("b", At(5, 10), 2, receivedAt: At(5, 10)));
+        Assert.Equal([ApplyOutcome.Applied], result.Outcomes);
+        Assert.Equal(2, _state.Windows.Series[Hour].Open[0].Accumulator.Count);
+
+        // Idle again until the hour is over: now it closes too.
+        Assert.Equal([(OneMinute, At(5)), (OneHour, At(0))], EntityModel.CloseIfIdle(_state, options, At(60)).Select(r => (r.Size, r.Start)));
+        Assert.Null(EntityModel.IdleCheckAt(_state, options));
+    }
+
+    private static readonly TimeSpan OneMinute = TimeSpan.FromMinutes(1), OneHour = TimeSpan.FromHours(1);
+
+    private EntityBatchResult Apply(WindowOptions options, params CleanEvent[] batch) => EntityModel.Apply(_state, batch, options, 20_000);
+
+    [Fact]
     public void CloseIfIdle_LaterActivity_ResetsIdleClock()
     {
         Apply(Clean("a", At(0, 10), 1, receivedAt: At(0, 10)));

@@ -27,7 +27,7 @@ public sealed class WindowSetCloseQueryMergeTests
         Add(2, 10, 1);
         Add(3, 10, 2);
 
-        var emitted = Run(_set.CloseAll);
+        var emitted = Run((o, e) => _set.CloseAll(o, e));
 
         Assert.Equal(3, emitted.Count);
         Assert.All(emitted, r => Assert.True(r.Final));
@@ -41,7 +41,7 @@ public sealed class WindowSetCloseQueryMergeTests
     [Fact]
     public void CloseAll_NothingOpen_NothingEmittedAndWatermarkUnchanged()
     {
-        Assert.Empty(Run(_set.CloseAll));
+        Assert.Empty(Run((o, e) => _set.CloseAll(o, e)));
         Assert.Equal(long.MinValue, _set.WatermarkTicks(_options));
     }
 
