@@ -25,9 +25,6 @@ public sealed class WindowSet
     public long WatermarkTicks(WindowOptions options) =>
         Math.Max(MaxEventTicks == long.MinValue ? long.MinValue : MaxEventTicks - options.AllowedLateness.Ticks, ForcedWatermarkTicks);
 
-    /// <summary>Whether any window is still open (not final).</summary>
-    public bool HasOpen => Series.Values.Any(s => s.Open.Count > 0);
-
     /// <summary>Whether an event at <paramref name="time"/> is older than the watermark.</summary>
     public bool IsLate(DateTimeOffset time, WindowOptions options) => time.UtcTicks < WatermarkTicks(options);
 
@@ -135,9 +132,10 @@ public sealed class WindowSet
         long? earliest = null;
         foreach (var (key, series) in Series)
         {
-            if (series.Open.Count > 0 && (earliest is null || series.Open[0].StartTicks + key.SizeTicks < earliest))
+            if (series.Open.Count > 0)
             {
-                earliest = series.Open[0].StartTicks + key.SizeTicks;
+                var end = series.Open[0].StartTicks + key.SizeTicks; // open windows are in start order
+                earliest = earliest is { } e && e <= end ? e : end;
             }
         }
         return earliest;
