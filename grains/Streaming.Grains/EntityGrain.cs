@@ -26,7 +26,8 @@ public sealed partial class EntityGrain(
     private static readonly FinalWindows NoArchive = new();
 
     // One one-shot timer for both of the entity's deferred jobs (sending the outbox again after a failed merge, closing
-    // windows when idle), armed only while one is due and disposed otherwise: idle entities hold no timer and take no turns.
+    // windows when idle), armed only while one is due and disposed otherwise: an entity with nothing due holds no timer,
+    // takes no turns, and is collected after the usual idle age.
     private IGrainTimer? _timer;
     private DateTimeOffset _timerDue;
 
@@ -142,9 +143,10 @@ public sealed partial class EntityGrain(
         }
     }
 
-    // Arms the timer for the earliest job due: the outbox within the forward interval, the idle check when it falls due.
-    // An armed timer that is due no later stays as it is, so a busy entity does not touch it on every batch; one that
-    // fires before the idle check is due (events kept coming) just arms itself again.
+    // Arms the timer for the earliest job due: the outbox within the forward interval, the idle check when it falls due;
+    // the activation stays at least until then (see KeepAlive). An armed timer that is due no later stays as it is, so a
+    // busy entity does not touch it on every batch; one that fires before the idle check is due (events kept coming) just
+    // arms itself again.
     private void Schedule()
     {
         var now = time.GetUtcNow();
@@ -155,9 +157,13 @@ public sealed partial class EntityGrain(
         }
         if (due == DateTimeOffset.MaxValue)
         {
-            _timer?.Dispose();
-            _timer = null;
-            _timerDue = DateTimeOffset.MaxValue;
+            if (_timer is not null)
+            {
+                _timer.Dispose();
+                _timer = null;
+                _timerDue = DateTimeOffset.MaxValue;
+                DelayDeactivation(TimeSpan.Zero); // nothing left to wait for: collected as any idle grain
+            }
             return;
         }
         if (_timer is not null && _timerDue <= due)
@@ -167,6 +173,7 @@ public sealed partial class EntityGrain(
         // Never in the past: a clock a little behind the ingest time that stamped the events must not spin the timer.
         var delay = due - now > rollups.Value.ForwardInterval ? due - now : rollups.Value.ForwardInterval;
         _timerDue = now + delay;
+        DelayDeactivation(KeepAlive.Until(_timerDue, now)); // or collection could come first, and the windows stay open
         if (_timer is null)
         {
             _timer = this.RegisterGrainTimer(OnTimer,

@@ -68,9 +68,16 @@ public sealed partial class RollupGrain(
 
     private async Task OnTimer(CancellationToken cancellationToken)
     {
-        var closed = RollupModel.CloseIfIdle(state.State, windows.Value, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var closed = RollupModel.CloseIfIdle(state.State, windows.Value, now);
         var parentKey = GrainKeys.ParentOf(this.GetPrimaryKeyString());
         var pending = parentKey is null ? [] : RollupModel.Forward(state.State);
+        // An area gone quiet stays active while it has windows to close or segments its parent has not confirmed (see KeepAlive).
+        var due = RollupModel.IdleCheckAt(state.State, windows.Value);
+        if (due is not null || pending.Count > 0)
+        {
+            DelayDeactivation(KeepAlive.Until(due ?? now, now));
+        }
         if (closed.Count == 0 && pending.Count == 0)
         {
             return;

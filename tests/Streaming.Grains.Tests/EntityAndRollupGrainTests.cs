@@ -37,7 +37,7 @@ public sealed class EntityAndRollupGrainTests(ClusterFixture fixture)
         var entity = fixture.Grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(EntityKey.ForSource(new SourceId(source))));
         var before = await entity.GetWindows(Pm25, TimeSpan.FromMinutes(1), null, null);
 
-        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Deactivation.Deactivate(entity, fixture.Grains.GetGrain<ISourceGrain>(source));
 
         var after = await entity.GetWindows(Pm25, TimeSpan.FromMinutes(1), null, null);
         Assert.Equal(before.Select(w => (w.Start, w.Aggregate)), after.Select(w => (w.Start, w.Aggregate)));
@@ -61,6 +61,46 @@ public sealed class EntityAndRollupGrainTests(ClusterFixture fixture)
         Assert.Equal(1, closed[0].Revision);
         var key = GrainKeys.Entity(EntityKey.ForSource(new SourceId(source)));
         Assert.Contains(RecordingOutputSink.Windows, w => w.Owner == key && w.Window.Final && w.Window.Size == TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task Entity_WindowStillRunning_OutlivesActivationCollection()
+    {
+        var source = fixture.Grains.GetGrain<ISourceGrain>(Events.Unique("running"));
+        var key = source.GetPrimaryKeyString();
+        await source.Ingest([Events.SensorAt(key, DateTimeOffset.UtcNow, 1, ("pm25", 4))]);
+        var entity = fixture.Grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(EntityKey.ForSource(new SourceId(key))));
+
+        // Collected, a sensor that stops would leave this hour open in storage until its next reading, if ever.
+        Assert.True(await Deactivation.SurvivesCollection(fixture.Grains, entity, TimeSpan.FromSeconds(2)));
+    }
+
+    [Fact]
+    public async Task Entity_EveryWindowClosed_CollectedAsAnyIdleGrain()
+    {
+        var source = Events.Unique("closed");
+        await fixture.Grains.GetGrain<ISourceGrain>(source).Ingest([Events.Sensor(source, 0, ("pm25", 4))]);
+        var entity = fixture.Grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(EntityKey.ForSource(new SourceId(source))));
+        await Wait.Until(() => entity.GetWindows(Pm25, TimeSpan.FromHours(1), null, null),
+            w => w.Length == 1 && w[0].Final, "the idle entity's hour to be final");
+
+        await Deactivation.CollectUntilGone(fixture.Grains, entity); // a keep-alive left behind would hold it a minute more
+    }
+
+    [Fact]
+    public async Task Rollup_WindowStillRunning_OutlivesActivationCollection()
+    {
+        var series = new SeriesKey(EventKind.Sensor, Events.Unique("m"));
+        var now = DateTimeOffset.UtcNow;
+        var hour = new WindowKey(series, TimeSpan.FromHours(1).Ticks);
+        var delta = new WindowDelta(hour, now.UtcTicks - now.UtcTicks % hour.SizeTicks, WindowAggregator.Add(WindowAggregator.Create(), 2), now.UtcTicks);
+        var area = fixture.Grains.GetGrain<IRollupGrain>(GrainKeys.Area(Events.Unique("quiet")));
+        await area.Merge("child", [new RollupSegment(1, [delta])]);
+        // The area keeps itself alive on its timer's tick, the one that forwards to the system.
+        await Wait.Until(() => fixture.Grains.GetGrain<IRollupGrain>(GrainKeys.System).GetWindows(series, hour.Size, null, null),
+            w => w.Length == 1, "the area's hour forwarded to the system");
+
+        Assert.True(await Deactivation.SurvivesCollection(fixture.Grains, area, TimeSpan.FromSeconds(2)));
     }
 
     [Fact]

@@ -41,7 +41,7 @@ public sealed class FinalWindowArchiveGrainTests(ClusterFixture fixture)
         var before = await Wait.Until(() => entity.GetWindows(Pm25, TimeSpan.FromMinutes(1), null, null),
             w => w.Length == 53 && w.All(x => x.Final), "53 final one-minute windows");
 
-        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Deactivation.Deactivate(entity);
 
         var after = await entity.GetWindows(Pm25, TimeSpan.FromMinutes(1), null, null);
         Assert.Equal(before.Select(w => (w.Start, w.Aggregate, w.Revision)), after.Select(w => (w.Start, w.Aggregate, w.Revision)));

@@ -25,7 +25,7 @@ public sealed class RollupSettlingGrainTests(ClusterFixture fixture)
             Assert.Equal(2, await area.Merge($"child-{child}", Segments(2)));
         }
 
-        await fixture.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await Deactivation.Deactivate(area);
         for (var child = 0; child < 5; child++)
         {
             Assert.Equal(2, await area.Merge($"child-{child}", Segments(2))); // every child resends: settled or recent

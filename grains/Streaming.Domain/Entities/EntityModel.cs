@@ -35,32 +35,13 @@ public static class EntityModel
         return new EntityBatchResult(outcomes, emitted, deltas.Drain());
     }
 
-    /// <summary>
-    /// Closes the open windows that have ended by <paramref name="now"/> when no event has arrived for
-    /// <see cref="WindowOptions.IdleTimeout"/> of processing time. Returns the final windows, or nothing when the entity
-    /// is not idle.
-    /// </summary>
-    public static List<WindowResult> CloseIfIdle(EntityState state, WindowOptions options, DateTimeOffset now)
-    {
-        var emitted = new List<WindowResult>();
-        if (state.LastReceivedAt is { } last && now - last >= options.IdleTimeout)
-        {
-            state.Windows.CloseAll(options, emitted, now.UtcTicks);
-        }
-        return emitted;
-    }
+    /// <summary>Closes the windows that have ended, once the entity is idle (<see cref="IdleWindows.Close"/>).</summary>
+    public static List<WindowResult> CloseIfIdle(EntityState state, WindowOptions options, DateTimeOffset now) =>
+        IdleWindows.Close(state.Windows, state.LastReceivedAt, options, now);
 
-    /// <summary>
-    /// When <see cref="CloseIfIdle"/> would next close something if no event arrives meanwhile: the newest ingest time plus
-    /// <see cref="WindowOptions.IdleTimeout"/>, or the end of the earliest open window if later; null when no window is
-    /// open (an idle entity needs no check at all).
-    /// </summary>
+    /// <summary>When <see cref="CloseIfIdle"/> would next close something (<see cref="IdleWindows.CheckAt"/>).</summary>
     public static DateTimeOffset? IdleCheckAt(EntityState state, WindowOptions options) =>
-        state.LastReceivedAt is { } last && state.Windows.EarliestOpenEndTicks() is { } end
-            ? Later(last + options.IdleTimeout, new DateTimeOffset(end, TimeSpan.Zero))
-            : null;
-
-    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+        IdleWindows.CheckAt(state.Windows, state.LastReceivedAt, options);
 
     private static ApplyOutcome ApplyOne(EntityState state, CleanEvent e, WindowOptions options, DeltaBuffer deltas)
     {

@@ -89,14 +89,11 @@ public static class RollupModel
         return state.Outbox.Pending;
     }
 
-    /// <summary>Closes the open windows that have ended, after the idle timeout, as entities do.</summary>
-    public static List<WindowResult> CloseIfIdle(RollupState state, WindowOptions options, DateTimeOffset now)
-    {
-        var emitted = new List<WindowResult>();
-        if (state.LastReceivedAt is { } last && now - last >= options.IdleTimeout)
-        {
-            state.Windows.CloseAll(options, emitted, now.UtcTicks);
-        }
-        return emitted;
-    }
+    /// <summary>Closes the windows that have ended, once the roll-up is idle (<see cref="IdleWindows.Close"/>).</summary>
+    public static List<WindowResult> CloseIfIdle(RollupState state, WindowOptions options, DateTimeOffset now) =>
+        IdleWindows.Close(state.Windows, state.LastReceivedAt, options, now);
+
+    /// <summary>When <see cref="CloseIfIdle"/> would next close something (<see cref="IdleWindows.CheckAt"/>).</summary>
+    public static DateTimeOffset? IdleCheckAt(RollupState state, WindowOptions options) =>
+        IdleWindows.CheckAt(state.Windows, state.LastReceivedAt, options);
 }
