@@ -18,7 +18,6 @@ public sealed partial class SourceGrain(
     TimeProvider time, ILogger<SourceGrain> logger) : Grain, ISourceGrain
 {
     private readonly WindowOptions _activityWindows = SourceActivity.Retaining(windows.Value);
-    private DateTimeOffset? _lastSeen;
 
     public async Task<IngestReport> Ingest(EventEnvelope[] batch)
     {
@@ -38,7 +37,7 @@ public sealed partial class SourceGrain(
 
     private async Task<IngestReport> IngestCore(EventEnvelope[] batch)
     {
-        _lastSeen = time.GetUtcNow();
+        state.State.LastSeen = time.GetUtcNow();
         var rejections = new List<ReadingRejection>();
         var clean = new List<CleanEvent>(batch.Length);
         var wholeRejected = 0;
@@ -85,7 +84,7 @@ public sealed partial class SourceGrain(
     public Task<SourceHealth> GetHealth()
     {
         var s = state.State;
-        return Task.FromResult(new SourceHealth(this.GetPrimaryKeyString(), _lastSeen, s.MaxEventTime,
+        return Task.FromResult(new SourceHealth(this.GetPrimaryKeyString(), s.LastSeen, s.MaxEventTime,
             s.Quality.EventsAccepted, s.Quality.EventsRejected, s.Quality.ReadingsAccepted,
             new(s.Quality.Rejected), new(s.Quality.Flagged), s.Link));
     }

@@ -32,6 +32,21 @@ public sealed class SourceGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task GetHealth_AfterDeactivation_StillKnowsWhenTheSourceWasLastSeen()
+    {
+        var grain = fixture.Grains.GetGrain<ISourceGrain>(Events.Unique("quiet"));
+        var before = DateTimeOffset.UtcNow;
+        await grain.Ingest([Events.Sensor(grain.GetPrimaryKeyString(), 0, ("pm25", 10))]);
+
+        // A sensor that has gone quiet is exactly the one whose health gets asked, after its activation was collected.
+        await Deactivation.Deactivate(grain);
+
+        var health = await grain.GetHealth();
+        Assert.NotNull(health.LastSeen);
+        Assert.InRange(health.LastSeen.Value, before, DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
     public async Task Ingest_SameBatchTwice_CountedOnce()
     {
         var source = Events.Unique("dup");

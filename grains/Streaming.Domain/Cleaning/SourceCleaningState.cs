@@ -27,4 +27,7 @@ public sealed class SourceCleaningState
 
     /// <summary>Windows of the posts and images the source sent (see <see cref="SourceActivity"/>).</summary>
     [Id(6)] public WindowSet Activity { get; set; } = new();
+
+    /// <summary>When the platform last received a batch from the source (processing time), rejected or not.</summary>
+    [Id(7)] public DateTimeOffset? LastSeen { get; set; }
 }
