@@ -144,9 +144,9 @@ public sealed partial class EntityGrain(
     }
 
     // Arms the timer for the earliest job due: the outbox within the forward interval, the idle check when it falls due;
-    // the activation stays at least until then (see KeepAlive). An armed timer that is due no later stays as it is, so a
-    // busy entity does not touch it on every batch; one that fires before the idle check is due (events kept coming) just
-    // arms itself again.
+    // the activation stays at least until then (see TimerKeepAlive). An armed timer that is due no later stays as it is,
+    // so a busy entity does not touch it on every batch; one that fires before the idle check is due (events kept coming)
+    // just arms itself again.
     private void Schedule()
     {
         var now = time.GetUtcNow();
@@ -173,7 +173,7 @@ public sealed partial class EntityGrain(
         // Never in the past: a clock a little behind the ingest time that stamped the events must not spin the timer.
         var delay = due - now > rollups.Value.ForwardInterval ? due - now : rollups.Value.ForwardInterval;
         _timerDue = now + delay;
-        DelayDeactivation(KeepAlive.Until(_timerDue, now)); // or collection could come first, and the windows stay open
+        DelayDeactivation(TimerKeepAlive.Until(_timerDue, now)); // or collection could come first, and the windows stay open
         if (_timer is null)
         {
             _timer = this.RegisterGrainTimer(OnTimer,

@@ -72,11 +72,12 @@ public sealed partial class RollupGrain(
         var closed = RollupModel.CloseIfIdle(state.State, windows.Value, now);
         var parentKey = GrainKeys.ParentOf(this.GetPrimaryKeyString());
         var pending = parentKey is null ? [] : RollupModel.Forward(state.State);
-        // An area gone quiet stays active while it has windows to close or segments its parent has not confirmed (see KeepAlive).
+        // An area gone quiet stays active while it has windows to close or segments its parent has not confirmed
+        // (see TimerKeepAlive).
         var due = RollupModel.IdleCheckAt(state.State, windows.Value);
         if (due is not null || pending.Count > 0)
         {
-            DelayDeactivation(KeepAlive.Until(due ?? now, now));
+            DelayDeactivation(TimerKeepAlive.Until(due ?? now, now));
         }
         if (closed.Count == 0 && pending.Count == 0)
         {

@@ -5,7 +5,7 @@ namespace Streaming.Grains;
 /// age (15 minutes by default) whatever timers it holds, since a tick is not a use; an entity whose sensor stops would
 /// then leave its current hour open in storage until its next reading, which may never come.
 /// </summary>
-internal static class KeepAlive
+internal static class TimerKeepAlive
 {
     // Past the due time, so a tick that runs a little late still finds its activation (the collector looks once a minute).
     private static readonly TimeSpan Slack = TimeSpan.FromMinutes(1);
