@@ -86,7 +86,7 @@ internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals
         var allocated = allocatedBefore is { } allocBefore ? allocatedBytes!() - allocBefore : (double?)null;
         var (delivery, lastQuarter) = step.SnapshotDelivery();
         var ack = step.Ack.Copy();
-        var verdict = Judge(step, delivery, lastQuarter);
+        var verdict = Judge(step, delivery, lastQuarter, drainSeconds);
         return new StepResult(step, delivery, lastQuarter, ack, cpu, allocated, elapsed, verdict is null, verdict ?? "bounded")
         {
             OtherCpu = otherCpu,
@@ -144,7 +144,7 @@ internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals
         step.MaxSendLagMicros = Step.Micros(maxLag);
     }
 
-    private string? Judge(Step step, LongHistogram delivery, LongHistogram lastQuarter)
+    private string? Judge(Step step, LongHistogram delivery, LongHistogram lastQuarter, double drainSeconds)
     {
         var limit = (long)(settings.MaxP99Ms * 1000);
         if (step.Aborted is { } aborted)
@@ -157,7 +157,7 @@ internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals
         }
         if (step.Delivered < step.Sent * 0.999)
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{step.Sent - step.Delivered:N0} of {step.Sent:N0} not out within {settings.DrainSeconds} s of the end");
+            return string.Create(CultureInfo.InvariantCulture, $"{step.Sent - step.Delivered:N0} of {step.Sent:N0} not out within {drainSeconds:N0} s of the end");
         }
         if (delivery.TotalCount > 0 && delivery.GetValueAtPercentile(99) > limit)
         {

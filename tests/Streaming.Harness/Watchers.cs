@@ -45,7 +45,9 @@ internal sealed class Arrivals
 
 /// <summary>
 /// Reads the platform's clean-events output topic from the start on every partition (a plain consumer, no group
-/// commits) and reports each event by its <c>ce_id</c> header, which is the envelope id the harness sent.
+/// commits) and reports each event by its <c>ce_id</c> header, which is the envelope id the harness sent. Counts the
+/// offsets it never read (<see cref="Skipped"/>): the librdkafka mock broker keeps only about 5 MiB per partition, so a
+/// reader that falls that far behind loses messages the platform did deliver, and the run must say so.
 /// </summary>
 internal sealed class CleanTopicWatcher : IDisposable
 {
@@ -69,6 +71,7 @@ internal sealed class CleanTopicWatcher : IDisposable
             FetchWaitMaxMs = 5,
             FetchMinBytes = 1,
             ClientId = "bench-watcher",
+            AutoOffsetReset = AutoOffsetReset.Earliest, // past the broker's oldest: go on from there, and count the gap
         };
         int partitions;
         using (var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build())
@@ -79,15 +82,25 @@ internal sealed class CleanTopicWatcher : IDisposable
         _consumer = new ConsumerBuilder<Ignore, byte[]?>(config)
             .SetValueDeserializer(count is null ? SkipValue.Instance : Deserializers.ByteArray).Build();
         _consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
-        Describe = $"{topic} ({partitions} partitions) on {bootstrapServers}";
+        _where = $"{topic} ({partitions} partitions) on {bootstrapServers}";
         _thread = new Thread(Run) { IsBackground = true, Name = "clean-topic-watcher" };
         _thread.Start();
     }
 
-    public string Describe { get; }
+    private readonly string _where;
+
+    public string Describe => _where + (Skipped > 0
+        ? $" ({Skipped:N0} messages never read: the broker dropped them before the reader got there, and they count as not out)"
+        : "");
 
     /// <summary>Events the count function answered true for.</summary>
     public long Counted => Interlocked.Read(ref _counted);
+
+    /// <summary>Messages the reader never saw: gaps between the offsets it read on a partition.</summary>
+    public long Skipped => Interlocked.Read(ref _skipped);
+
+    private long _skipped;
+    private readonly Dictionary<int, long> _nextOffset = [];
 
     private void Run()
     {
@@ -102,7 +115,19 @@ internal sealed class CleanTopicWatcher : IDisposable
             {
                 continue;
             }
-            if (result?.Message is { } message && message.Headers.TryGetLastBytes("ce_id", out var id))
+            if (result is null)
+            {
+                continue;
+            }
+            var partition = result.Partition.Value;
+            var offset = result.Offset.Value;
+            var expected = _nextOffset.GetValueOrDefault(partition, 0);
+            if (offset > expected)
+            {
+                Interlocked.Add(ref _skipped, offset - expected);
+            }
+            _nextOffset[partition] = offset + 1;
+            if (result.Message is { } message && message.Headers.TryGetLastBytes("ce_id", out var id))
             {
                 _arrivals.Arrived(id, Stopwatch.GetTimestamp());
                 if (_count is not null && message.Value is { } value && _count(value))
