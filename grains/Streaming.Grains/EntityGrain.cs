@@ -20,7 +20,7 @@ public sealed partial class EntityGrain(
     [PersistentState("entity-final", StorageNames.Default)] IPersistentState<FinalWindows> final,
     IOptions<WindowOptions> windows, IOptions<CleaningOptions> cleaning, IOptions<RollupOptions> rollups, IPlaceRegistry places,
     RollupForwarder forwarder, IOutputSink output, TimeProvider time, ILogger<EntityGrain> logger)
-    : Grain, IEntityGrain, IEntityQueryGrain
+    : Grain, IEntityGrain, IEntityQueryGrain, IRemindable
 {
     // What the archive facet holds between writes (never changed): an entity's archive is in its windows, not kept twice.
     private static readonly FinalWindows NoArchive = new();
@@ -54,6 +54,17 @@ public sealed partial class EntityGrain(
     }
 
     private const string PlacePrefix = "place:";
+
+    // Ended with windows open (the silo stopping, memory pressure, a failed apply): see WindowWakeUp.
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
+        WindowWakeUp.RegisterAsync(this, reason, EntityModel.IdleCheckAt(state.State, windows.Value), time.GetUtcNow(), logger);
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await CloseIdleWindows();
+        Schedule();
+        await WindowWakeUp.ClearAsync(this, logger);
+    }
 
     public async Task<ApplyOutcome[]> Apply(CleanEvent[] batch)
     {
@@ -106,15 +117,20 @@ public sealed partial class EntityGrain(
     private async Task OnTimer(CancellationToken cancellationToken)
     {
         _timerDue = DateTimeOffset.MaxValue;
+        await CloseIdleWindows(cancellationToken);
+        _forwardFailed = false;
+        Forward();
+        Schedule(); // the next idle check
+    }
+
+    private async Task CloseIdleWindows(CancellationToken cancellationToken = default)
+    {
         var closed = EntityModel.CloseIfIdle(state.State, windows.Value, time.GetUtcNow());
         if (closed.Count > 0)
         {
             await WriteAsync(cancellationToken);
             Publish(closed);
         }
-        _forwardFailed = false;
-        Forward();
-        Schedule(); // the next idle check
     }
 
     // The archive first: the state is written without the archived windows only once their record is durable. If the

@@ -20,7 +20,7 @@ public sealed partial class RollupGrain(
     [PersistentState("rollup-settled", StorageNames.Default)] IPersistentState<SettledSequences> settled,
     IOptions<WindowOptions> windows, IOptions<RollupOptions> options, IOutputSink output, TimeProvider time,
     ILogger<RollupGrain> logger)
-    : Grain, IRollupGrain
+    : Grain, IRollupGrain, IRemindable
 {
     private GroupCommit? _commit;
 
@@ -32,6 +32,21 @@ public sealed partial class RollupGrain(
         var period = options.Value.ForwardInterval;
         this.RegisterGrainTimer(OnTimer, new GrainTimerCreationOptions(period, period) { Interleave = false, KeepAlive = false });
         return Task.CompletedTask;
+    }
+
+    // Ended with windows open or segments its parent has not confirmed (the silo stopping, memory pressure, a failed
+    // write): see WindowWakeUp.
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var owed = GrainKeys.ParentOf(this.GetPrimaryKeyString()) is not null && (!state.State.Unsent.IsEmpty || state.State.Outbox.Pending.Count > 0);
+        return WindowWakeUp.RegisterAsync(this, reason, owed ? now : RollupModel.IdleCheckAt(state.State, windows.Value), now, logger);
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await OnTimer(CancellationToken.None);
+        await WindowWakeUp.ClearAsync(this, logger);
     }
 
     public async Task<long> Merge(string child, RollupSegment[] segments) =>

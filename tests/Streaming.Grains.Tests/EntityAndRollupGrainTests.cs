@@ -104,6 +104,39 @@ public sealed class EntityAndRollupGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Entity_DeactivatedWithWindowsOpen_WokenToCloseThem()
+    {
+        var source = Events.Unique("woken");
+        await fixture.Grains.GetGrain<ISourceGrain>(source).Ingest([Events.Sensor(source, 0, ("pm25", 4))]);
+        var key = GrainKeys.Entity(EntityKey.ForSource(new SourceId(source)));
+
+        // Ended before its idle check (IdleTimeout, 2 s after the event), as a stopping silo would end it.
+        await Deactivation.Deactivate(fixture.Grains.GetGrain<IEntityQueryGrain>(key));
+        Assert.DoesNotContain(RecordingOutputSink.Windows, w => w.Owner == key && w.Window.Final);
+
+        // Nothing calls the entity again (a query would activate it, and its own timer would close them).
+        await Wait.Until(() => Task.FromResult(RecordingOutputSink.Windows.Count(w => w.Owner == key && w.Window.Final)),
+            n => n == 2, "the deactivated entity's 1m and 1h windows to become final", TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task Rollup_DeactivatedWithWindowsOpen_WokenToCloseThem()
+    {
+        var series = new SeriesKey(EventKind.Sensor, Events.Unique("m"));
+        var minute = new WindowKey(series, TimeSpan.FromMinutes(1).Ticks);
+        var start = Events.T0.UtcTicks - Events.T0.UtcTicks % minute.SizeTicks;
+        var delta = new WindowDelta(minute, start, WindowAggregator.Add(WindowAggregator.Create(), 2), Events.T0.UtcTicks);
+        var key = GrainKeys.Area(Events.Unique("stopped"));
+        await fixture.Grains.GetGrain<IRollupGrain>(key).Merge("child", [new RollupSegment(1, [delta])]);
+
+        await Deactivation.Deactivate(fixture.Grains.GetGrain<IRollupGrain>(key));
+        Assert.DoesNotContain(RecordingOutputSink.Windows, w => w.Owner == key && w.Window.Final);
+
+        await Wait.Until(() => Task.FromResult(RecordingOutputSink.Windows.Count(w => w.Owner == key && w.Window.Final)),
+            n => n == 1, "the deactivated area's window to become final", TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
     public async Task Entity_RedeliveredCleanEvent_Duplicate()
     {
         var source = new SourceId(Events.Unique("redeliver"));

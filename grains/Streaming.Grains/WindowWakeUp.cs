@@ -1,0 +1,71 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+
+namespace Streaming.Grains;
+
+/// <summary>
+/// Brings back a grain that was deactivated with work still due on its timer: windows to close once they end, segments
+/// its parent has not confirmed. While active it keeps itself (see <see cref="TimerKeepAlive"/>); but a silo that stops,
+/// memory pressure or a failed write end the activation anyway, and a grain whose events have stopped would never be
+/// called again, its last hour open in storage for good. On deactivation it registers an Orleans reminder for when the
+/// work falls due (a row in the reminder table on PostgreSQL, so it outlives the silo); the reminder activates it, it does
+/// the work, and the reminder goes. A grain that is deactivated with nothing due registers nothing.
+/// </summary>
+internal static partial class WindowWakeUp
+{
+    /// <summary>The reminder's name: one per grain.</summary>
+    public const string Name = "window-wake-up";
+
+    // Reminders repeat (Orleans' least period is a minute): if the woken grain fails before it clears the reminder, the
+    // next tick tries again.
+    private static readonly TimeSpan Retry = TimeSpan.FromMinutes(10);
+
+    // Never at once: a tick that reaches the grain while it is still deactivating is lost until the next period.
+    private static readonly TimeSpan Soonest = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Registers the wake-up for <paramref name="due"/> (a few seconds on if sooner) from a grain being deactivated;
+    /// nothing if null, or if the silo is stopping and the grain's state is kept in this process (it dies with the
+    /// process: nothing would be left to close). A failure is logged, not thrown: the grain goes either way, and its
+    /// windows then wait for its next event.
+    /// </summary>
+    public static async Task RegisterAsync(Grain grain, DeactivationReason reason, DateTimeOffset? due, DateTimeOffset now, ILogger logger)
+    {
+        if (due is not { } at || reason.ReasonCode == DeactivationReasonCode.ShuttingDown
+            && grain.GrainContext.ActivationServices.GetKeyedService<IGrainStorage>(StorageNames.Default) is InProcessGrainStorage)
+        {
+            return;
+        }
+        try
+        {
+            await grain.RegisterOrUpdateReminder(Name, at - now > Soonest ? at - now : Soonest, Retry);
+        }
+        catch (Exception ex)
+        {
+            LogNotRegistered(logger, ex, at);
+        }
+    }
+
+    /// <summary>Removes the wake-up once the woken grain has done what was due (and holds a timer for what is not).</summary>
+    public static async Task ClearAsync(Grain grain, ILogger logger)
+    {
+        try
+        {
+            if (await grain.GetReminder(Name) is { } reminder)
+            {
+                await grain.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogNotCleared(logger, ex); // it ticks again after the retry period, and finds nothing due
+        }
+    }
+
+    [LoggerMessage(2401, LogLevel.Warning, "No wake-up registered for {Due:O}: windows still open stay open until the next event")]
+    private static partial void LogNotRegistered(ILogger logger, Exception exception, DateTimeOffset due);
+
+    [LoggerMessage(2402, LogLevel.Warning, "The wake-up was not removed; it comes again and finds nothing due")]
+    private static partial void LogNotCleared(ILogger logger, Exception exception);
+}
