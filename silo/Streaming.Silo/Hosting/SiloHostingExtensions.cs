@@ -24,6 +24,8 @@ public static class SiloHostingExtensions
             // Failure detection and call timeouts are tunable (tests shorten them to see a killed silo in seconds).
             silo.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Orleans:Membership"));
             silo.Configure<SiloMessagingOptions>(builder.Configuration.GetSection("Orleans:Messaging"));
+            // How long idle activations stay, and shedding them under memory pressure (see README, "Memory").
+            silo.Configure<GrainCollectionOptions>(builder.Configuration.GetSection("Orleans:Collection"));
             if (connectionString is null)
             {
                 // Embedded default: one process, nothing to install; state lives in this process and a restart loses it.

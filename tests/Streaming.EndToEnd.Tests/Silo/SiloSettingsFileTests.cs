@@ -35,6 +35,21 @@ public sealed class SiloSettingsFileTests
         }
     }
 
+    [Fact]
+    public async Task CollectionSettings_ReachOrleans_ContradictoryOnesRefusedAtStart()
+    {
+        // Shedding starts above the limit and stops at the target; a target above the limit is refused by Orleans'
+        // own validation, which it only sees if the section is bound.
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => SiloProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Orleans:Collection:EnableActivationSheddingOnMemoryPressure"] = "true",
+            ["Orleans:Collection:MemoryUsageLimitPercentage"] = "60",
+            ["Orleans:Collection:MemoryUsageTargetPercentage"] = "70",
+            ["Kafka:Enabled"] = "false",
+        }));
+        Assert.Contains("MemoryUsageTargetPercentage", refused.Message, StringComparison.Ordinal);
+    }
+
     // One event from a new source (two grains placed and activated), then a graceful stop, so every line is out.
     private static async Task IngestAndStopAsync(SiloProcess silo)
     {
