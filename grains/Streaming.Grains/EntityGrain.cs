@@ -57,7 +57,7 @@ public sealed partial class EntityGrain(
 
     // Ended with windows open (the silo stopping, memory pressure, a failed apply): see WindowWakeUp.
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        WindowWakeUp.RegisterAsync(this, reason, EntityModel.IdleCheckAt(state.State, windows.Value), time.GetUtcNow(), logger);
+        WindowWakeUp.RegisterAsync(this, reason, EntityModel.AllClosedAt(state.State, windows.Value), windows.Value.IdleTimeout, time.GetUtcNow(), logger);
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {

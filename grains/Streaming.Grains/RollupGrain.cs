@@ -40,7 +40,7 @@ public sealed partial class RollupGrain(
     {
         var now = time.GetUtcNow();
         var owed = GrainKeys.ParentOf(this.GetPrimaryKeyString()) is not null && (!state.State.Unsent.IsEmpty || state.State.Outbox.Pending.Count > 0);
-        return WindowWakeUp.RegisterAsync(this, reason, owed ? now : RollupModel.IdleCheckAt(state.State, windows.Value), now, logger);
+        return WindowWakeUp.RegisterAsync(this, reason, owed ? now : RollupModel.AllClosedAt(state.State, windows.Value), windows.Value.IdleTimeout, now, logger);
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)

@@ -25,21 +25,24 @@ internal static partial class WindowWakeUp
     private static readonly TimeSpan Soonest = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// Registers the wake-up for <paramref name="due"/> (a few seconds on if sooner) from a grain being deactivated;
-    /// nothing if null, or if the silo is stopping and the grain's state is kept in this process (it dies with the
-    /// process: nothing would be left to close). A failure is logged, not thrown: the grain goes either way, and its
-    /// windows then wait for its next event.
+    /// Registers the wake-up for <paramref name="due"/> (when every window open now will have ended: one wake-up, not
+    /// one per window), plus up to <paramref name="spread"/> by the grain's hash, since the hours of all a silo's
+    /// entities end together; nothing if null, or if the silo is stopping and the grain's state is kept in this process
+    /// (it dies with the process: nothing would be left to close). A failure is logged, not thrown: the grain goes
+    /// either way, and its windows then wait for its next event.
     /// </summary>
-    public static async Task RegisterAsync(Grain grain, DeactivationReason reason, DateTimeOffset? due, DateTimeOffset now, ILogger logger)
+    public static async Task RegisterAsync(Grain grain, DeactivationReason reason, DateTimeOffset? due, TimeSpan spread, DateTimeOffset now,
+        ILogger logger)
     {
         if (due is not { } at || reason.ReasonCode == DeactivationReasonCode.ShuttingDown
             && grain.GrainContext.ActivationServices.GetKeyedService<IGrainStorage>(StorageNames.Default) is InProcessGrainStorage)
         {
             return;
         }
+        var wait = at - now + spread * (grain.GetGrainId().GetUniformHashCode() / (double)uint.MaxValue);
         try
         {
-            await grain.RegisterOrUpdateReminder(Name, at - now > Soonest ? at - now : Soonest, Retry);
+            await grain.RegisterOrUpdateReminder(Name, wait > Soonest ? wait : Soonest, Retry);
         }
         catch (Exception ex)
         {

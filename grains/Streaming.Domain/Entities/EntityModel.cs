@@ -43,6 +43,10 @@ public static class EntityModel
     public static DateTimeOffset? IdleCheckAt(EntityState state, WindowOptions options) =>
         IdleWindows.CheckAt(state.Windows, state.LastReceivedAt, options);
 
+    /// <summary>When the entity's open windows will all have closed (<see cref="IdleWindows.AllClosedAt"/>).</summary>
+    public static DateTimeOffset? AllClosedAt(EntityState state, WindowOptions options) =>
+        IdleWindows.AllClosedAt(state.Windows, state.LastReceivedAt, options);
+
     private static ApplyOutcome ApplyOne(EntityState state, CleanEvent e, WindowOptions options, DeltaBuffer deltas)
     {
         if (state.Applied.Contains(e.Id))

@@ -96,4 +96,8 @@ public static class RollupModel
     /// <summary>When <see cref="CloseIfIdle"/> would next close something (<see cref="IdleWindows.CheckAt"/>).</summary>
     public static DateTimeOffset? IdleCheckAt(RollupState state, WindowOptions options) =>
         IdleWindows.CheckAt(state.Windows, state.LastReceivedAt, options);
+
+    /// <summary>When the roll-up's open windows will all have closed (<see cref="IdleWindows.AllClosedAt"/>).</summary>
+    public static DateTimeOffset? AllClosedAt(RollupState state, WindowOptions options) =>
+        IdleWindows.AllClosedAt(state.Windows, state.LastReceivedAt, options);
 }

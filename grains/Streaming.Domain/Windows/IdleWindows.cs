@@ -28,5 +28,15 @@ public static class IdleWindows
             ? Later(last + options.IdleTimeout, new DateTimeOffset(end, TimeSpan.Zero))
             : null;
 
+    /// <summary>
+    /// When <see cref="Close"/> would have closed every window open now, if no event arrives meanwhile: the newest ingest
+    /// time plus <see cref="WindowOptions.IdleTimeout"/>, or the end of the latest open window if later; null when none
+    /// is open. One wake-up then does what <see cref="CheckAt"/>'s checks would do one after another.
+    /// </summary>
+    public static DateTimeOffset? AllClosedAt(WindowSet windows, DateTimeOffset? lastReceivedAt, WindowOptions options) =>
+        lastReceivedAt is { } last && windows.LatestOpenEndTicks() is { } end
+            ? Later(last + options.IdleTimeout, new DateTimeOffset(end, TimeSpan.Zero))
+            : null;
+
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 }

@@ -141,6 +141,21 @@ public sealed class WindowSet
         return earliest;
     }
 
+    /// <summary>When the latest open window ends, UTC ticks; null when none is open.</summary>
+    public long? LatestOpenEndTicks()
+    {
+        long? latest = null;
+        foreach (var (key, series) in Series)
+        {
+            if (series.Open.Count > 0)
+            {
+                var end = series.Open[^1].StartTicks + key.SizeTicks;
+                latest = latest is { } l && l >= end ? l : end;
+            }
+        }
+        return latest;
+    }
+
     /// <summary>Windows of one series and size overlapping [from, to), oldest first: final ones, then open ones as provisional.</summary>
     public IEnumerable<WindowResult> Query(WindowKey key, DateTimeOffset? from, DateTimeOffset? to)
     {

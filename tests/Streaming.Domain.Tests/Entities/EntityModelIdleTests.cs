@@ -104,4 +104,27 @@ public sealed class EntityModelIdleTests
         Assert.NotEmpty(EntityModel.CloseIfIdle(_state, _options, At(0, 10) + _options.IdleTimeout));
         Assert.Null(EntityModel.IdleCheckAt(_state, _options));
     }
+
+    [Fact]
+    public void AllClosedAt_MinuteAndHourOpen_TheHoursEndWhereTheCheckIsAtTheMinutes()
+    {
+        var options = Windows(OneMinute, OneHour);
+        Assert.Null(EntityModel.AllClosedAt(_state, options));
+        Apply(options, Clean("a", At(0, 10), 1, receivedAt: At(0, 10)));
+
+        Assert.Equal(At(0, 10) + options.IdleTimeout, EntityModel.IdleCheckAt(_state, options));
+        Assert.Equal(At(60), EntityModel.AllClosedAt(_state, options));
+
+        // Woken then, one pass closes both.
+        Assert.Equal([OneMinute, OneHour], EntityModel.CloseIfIdle(_state, options, At(60)).Select(r => r.Size));
+        Assert.Null(EntityModel.AllClosedAt(_state, options));
+    }
+
+    [Fact]
+    public void AllClosedAt_WindowsEndedLongAgo_IdleTimeoutAfterTheLastEvent()
+    {
+        Apply(Clean("a", At(0, 10), 1, receivedAt: At(30)));
+
+        Assert.Equal(At(30) + _options.IdleTimeout, EntityModel.AllClosedAt(_state, _options));
+    }
 }

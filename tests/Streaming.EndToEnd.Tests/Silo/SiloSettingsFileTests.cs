@@ -40,13 +40,16 @@ public sealed class SiloSettingsFileTests
     {
         // Shedding starts above the limit and stops at the target; a target above the limit is refused by Orleans'
         // own validation, which it only sees if the section is bound.
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => SiloProcess.StartAsync(new Dictionary<string, string>
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
-            ["Orleans:Collection:EnableActivationSheddingOnMemoryPressure"] = "true",
-            ["Orleans:Collection:MemoryUsageLimitPercentage"] = "60",
-            ["Orleans:Collection:MemoryUsageTargetPercentage"] = "70",
-            ["Kafka:Enabled"] = "false",
-        }));
+            await using var started = await SiloProcess.StartAsync(new Dictionary<string, string>
+            {
+                ["Orleans:Collection:EnableActivationSheddingOnMemoryPressure"] = "true",
+                ["Orleans:Collection:MemoryUsageLimitPercentage"] = "60",
+                ["Orleans:Collection:MemoryUsageTargetPercentage"] = "70",
+                ["Kafka:Enabled"] = "false",
+            });
+        });
         Assert.Contains("MemoryUsageTargetPercentage", refused.Message, StringComparison.Ordinal);
     }
 
