@@ -110,13 +110,7 @@ public sealed class EntityAndRollupGrainTests(ClusterFixture fixture)
         await fixture.Grains.GetGrain<ISourceGrain>(source).Ingest([Events.Sensor(source, 0, ("pm25", 4))]);
         var key = GrainKeys.Entity(EntityKey.ForSource(new SourceId(source)));
 
-        // Ended before its idle check (IdleTimeout, 2 s after the event), as a stopping silo would end it.
-        await Deactivation.Deactivate(fixture.Grains.GetGrain<IEntityQueryGrain>(key));
-        Assert.DoesNotContain(RecordingOutputSink.Windows, w => w.Owner == key && w.Window.Final);
-
-        // Nothing calls the entity again (a query would activate it, and its own timer would close them).
-        await Wait.Until(() => Task.FromResult(RecordingOutputSink.Windows.Count(w => w.Owner == key && w.Window.Final)),
-            n => n == 2, "the deactivated entity's 1m and 1h windows to become final", TimeSpan.FromSeconds(60));
+        await DeactivateThenWaitForFinalWindows(fixture.Grains.GetGrain<IEntityQueryGrain>(key), key, 2);
     }
 
     [Fact]
@@ -129,11 +123,18 @@ public sealed class EntityAndRollupGrainTests(ClusterFixture fixture)
         var key = GrainKeys.Area(Events.Unique("stopped"));
         await fixture.Grains.GetGrain<IRollupGrain>(key).Merge("child", [new RollupSegment(1, [delta])]);
 
-        await Deactivation.Deactivate(fixture.Grains.GetGrain<IRollupGrain>(key));
+        await DeactivateThenWaitForFinalWindows(fixture.Grains.GetGrain<IRollupGrain>(key), key, 1);
+    }
+
+    // Ends the grain before its idle check (IdleTimeout, 2 s after its input), as a stopping silo would, then calls it no
+    // more (a query would activate it, and its own timer would close them): only a wake-up can publish its final windows.
+    private static async Task DeactivateThenWaitForFinalWindows(IAddressable grain, string key, int windows)
+    {
+        await Deactivation.Deactivate(grain);
         Assert.DoesNotContain(RecordingOutputSink.Windows, w => w.Owner == key && w.Window.Final);
 
         await Wait.Until(() => Task.FromResult(RecordingOutputSink.Windows.Count(w => w.Owner == key && w.Window.Final)),
-            n => n == 1, "the deactivated area's window to become final", TimeSpan.FromSeconds(60));
+            n => n == windows, $"{windows} final windows from {key}", TimeSpan.FromSeconds(60));
     }
 
     [Fact]
