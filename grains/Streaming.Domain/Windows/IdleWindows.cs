@@ -24,9 +24,7 @@ public static class IdleWindows
     /// open (an idle owner needs no check at all).
     /// </summary>
     public static DateTimeOffset? CheckAt(WindowSet windows, DateTimeOffset? lastReceivedAt, WindowOptions options) =>
-        lastReceivedAt is { } last && windows.EarliestOpenEndTicks() is { } end
-            ? Later(last + options.IdleTimeout, new DateTimeOffset(end, TimeSpan.Zero))
-            : null;
+        lastReceivedAt is { } last && windows.OpenEndTicks() is { } ends ? Due(last, ends.Earliest, options) : null;
 
     /// <summary>
     /// When <see cref="Close"/> would have closed every window open now, if no event arrives meanwhile: the newest ingest
@@ -34,9 +32,13 @@ public static class IdleWindows
     /// is open. One wake-up then does what <see cref="CheckAt"/>'s checks would do one after another.
     /// </summary>
     public static DateTimeOffset? AllClosedAt(WindowSet windows, DateTimeOffset? lastReceivedAt, WindowOptions options) =>
-        lastReceivedAt is { } last && windows.LatestOpenEndTicks() is { } end
-            ? Later(last + options.IdleTimeout, new DateTimeOffset(end, TimeSpan.Zero))
-            : null;
+        lastReceivedAt is { } last && windows.OpenEndTicks() is { } ends ? Due(last, ends.Latest, options) : null;
 
-    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
+    // Idle since the last event and past the window's end, whichever comes later.
+    private static DateTimeOffset Due(DateTimeOffset lastReceivedAt, long windowEndTicks, WindowOptions options)
+    {
+        var idle = lastReceivedAt + options.IdleTimeout;
+        var end = new DateTimeOffset(windowEndTicks, TimeSpan.Zero);
+        return idle >= end ? idle : end;
+    }
 }

@@ -126,34 +126,20 @@ public sealed class WindowSet
         Advance(options, emitted);
     }
 
-    /// <summary>When the earliest open window ends, UTC ticks; null when none is open.</summary>
-    public long? EarliestOpenEndTicks()
+    /// <summary>When the earliest and the latest open windows end, UTC ticks; null when none is open.</summary>
+    public (long Earliest, long Latest)? OpenEndTicks()
     {
-        long? earliest = null;
+        (long Earliest, long Latest)? ends = null;
         foreach (var (key, series) in Series)
         {
             if (series.Open.Count > 0)
             {
-                var end = series.Open[0].StartTicks + key.SizeTicks; // open windows are in start order
-                earliest = earliest is { } e && e <= end ? e : end;
+                // Open windows are in start order.
+                var (first, last) = (series.Open[0].StartTicks + key.SizeTicks, series.Open[^1].StartTicks + key.SizeTicks);
+                ends = ends is { } e ? (Math.Min(e.Earliest, first), Math.Max(e.Latest, last)) : (first, last);
             }
         }
-        return earliest;
-    }
-
-    /// <summary>When the latest open window ends, UTC ticks; null when none is open.</summary>
-    public long? LatestOpenEndTicks()
-    {
-        long? latest = null;
-        foreach (var (key, series) in Series)
-        {
-            if (series.Open.Count > 0)
-            {
-                var end = series.Open[^1].StartTicks + key.SizeTicks;
-                latest = latest is { } l && l >= end ? l : end;
-            }
-        }
-        return latest;
+        return ends;
     }
 
     /// <summary>Windows of one series and size overlapping [from, to), oldest first: final ones, then open ones as provisional.</summary>
