@@ -13,21 +13,23 @@ namespace Streaming.Grains;
 /// outbox goes to the silo's <see cref="RollupForwarder"/>, which sends the area one merge for all the silo's entities per
 /// <see cref="RollupOptions.ForwardInterval"/>: ingest never waits for the area, which every entity in it shares, and the
 /// area takes a turn per interval rather than per event. Final windows go into a record of their own once enough have gathered
-/// (<see cref="FinalWindowArchive"/>), so the write per batch does not grow with the entity's history.
+/// (<see cref="FinalWindowArchive"/>), so the write per batch does not grow with the entity's history. An entity gone quiet
+/// is collected as any idle grain, windows open or not: a wake-up brings it back when they have ended
+/// (<see cref="WindowWakeUp"/>), so a sensor that reports every twenty minutes costs no activation in between.
 /// </summary>
 public sealed partial class EntityGrain(
     [PersistentState("entity", StorageNames.Default)] IPersistentState<EntityState> state,
     [PersistentState("entity-final", StorageNames.Default)] IPersistentState<FinalWindows> final,
     IOptions<WindowOptions> windows, IOptions<CleaningOptions> cleaning, IOptions<RollupOptions> rollups, IPlaceRegistry places,
     RollupForwarder forwarder, IOutputSink output, TimeProvider time, ILogger<EntityGrain> logger)
-    : Grain, IEntityGrain, IEntityQueryGrain, IRemindable
+    : Grain, IEntityGrain, IEntityQueryGrain, IWakeUpGrain, IRemindable
 {
     // What the archive facet holds between writes (never changed): an entity's archive is in its windows, not kept twice.
     private static readonly FinalWindows NoArchive = new();
 
     // One one-shot timer for both of the entity's deferred jobs (sending the outbox again after a failed merge, closing
-    // windows when idle), armed only while one is due and disposed otherwise: an entity with nothing due holds no timer,
-    // takes no turns, and is collected after the usual idle age.
+    // windows when idle), armed only while one is due and disposed otherwise: an entity with nothing due holds no timer
+    // and takes no turns. The timer does not keep the activation: collected first, the entity is woken instead.
     private IGrainTimer? _timer;
     private DateTimeOffset _timerDue;
 
@@ -55,14 +57,19 @@ public sealed partial class EntityGrain(
 
     private const string PlacePrefix = "place:";
 
-    // Ended with windows open (the silo stopping, memory pressure, a failed apply): see WindowWakeUp.
+    // Ended with windows open (collected when idle, the silo stopping, memory pressure, a failed apply): see WindowWakeUp.
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        WindowWakeUp.RegisterAsync(this, reason, EntityModel.AllClosedAt(state.State, windows.Value), windows.Value.IdleTimeout, time.GetUtcNow(), logger);
+        WindowWakeUp.RegisterAsync(this, EntityModel.AllClosedAt(state.State, windows.Value), windows.Value.IdleTimeout, time.GetUtcNow(), logger);
 
-    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    public async Task WakeUp()
     {
         await CloseIdleWindows();
         Schedule();
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        await WakeUp();
         await WindowWakeUp.ClearAsync(this, logger);
     }
 
@@ -159,10 +166,9 @@ public sealed partial class EntityGrain(
         }
     }
 
-    // Arms the timer for the earliest job due: the outbox within the forward interval, the idle check when it falls due;
-    // the activation stays at least until then (see TimerKeepAlive). An armed timer that is due no later stays as it is,
-    // so a busy entity does not touch it on every batch; one that fires before the idle check is due (events kept coming)
-    // just arms itself again.
+    // Arms the timer for the earliest job due: the outbox within the forward interval, the idle check when it falls due.
+    // An armed timer that is due no later stays as it is, so a busy entity does not touch it on every batch; one that fires
+    // before the idle check is due (events kept coming) just arms itself again.
     private void Schedule()
     {
         var now = time.GetUtcNow();
@@ -178,7 +184,6 @@ public sealed partial class EntityGrain(
                 _timer.Dispose();
                 _timer = null;
                 _timerDue = DateTimeOffset.MaxValue;
-                DelayDeactivation(TimeSpan.Zero); // nothing left to wait for: collected as any idle grain
             }
             return;
         }
@@ -189,7 +194,6 @@ public sealed partial class EntityGrain(
         // Never in the past: a clock a little behind the ingest time that stamped the events must not spin the timer.
         var delay = due - now > rollups.Value.ForwardInterval ? due - now : rollups.Value.ForwardInterval;
         _timerDue = now + delay;
-        DelayDeactivation(TimerKeepAlive.Until(_timerDue, now)); // or collection could come first, and the windows stay open
         if (_timer is null)
         {
             _timer = this.RegisterGrainTimer(OnTimer,

@@ -20,7 +20,7 @@ public sealed partial class RollupGrain(
     [PersistentState("rollup-settled", StorageNames.Default)] IPersistentState<SettledSequences> settled,
     IOptions<WindowOptions> windows, IOptions<RollupOptions> options, IOutputSink output, TimeProvider time,
     ILogger<RollupGrain> logger)
-    : Grain, IRollupGrain, IRemindable
+    : Grain, IRollupGrain, IWakeUpGrain, IRemindable
 {
     private GroupCommit? _commit;
 
@@ -40,12 +40,14 @@ public sealed partial class RollupGrain(
     {
         var now = time.GetUtcNow();
         var owed = GrainKeys.ParentOf(this.GetPrimaryKeyString()) is not null && (!state.State.Unsent.IsEmpty || state.State.Outbox.Pending.Count > 0);
-        return WindowWakeUp.RegisterAsync(this, reason, owed ? now : RollupModel.AllClosedAt(state.State, windows.Value), windows.Value.IdleTimeout, now, logger);
+        return WindowWakeUp.RegisterAsync(this, owed ? now : RollupModel.AllClosedAt(state.State, windows.Value), windows.Value.IdleTimeout, now, logger);
     }
+
+    public Task WakeUp() => OnTimer(CancellationToken.None);
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        await OnTimer(CancellationToken.None);
+        await WakeUp();
         await WindowWakeUp.ClearAsync(this, logger);
     }
 

@@ -1,9 +1,10 @@
 namespace Streaming.Grains;
 
 /// <summary>
-/// How long a grain with work on a timer keeps its activation. Orleans collects an activation idle for its collection
-/// age (15 minutes by default) whatever timers it holds, since a tick is not a use; an entity whose sensor stops would
-/// then leave its current hour open in storage until its next reading, which may never come.
+/// How long a roll-up with work on its timer keeps its activation. Orleans collects an activation idle for its collection
+/// age (15 minutes by default) whatever timers it holds, since a tick is not a use. Areas are few (one per region, each
+/// with all its entities as children) and tick every forward interval anyway, so one is kept rather than collected and
+/// woken; entities, a million of them, are collected and woken instead (see <see cref="WindowWakeUp"/>).
 /// </summary>
 internal static class TimerKeepAlive
 {

@@ -28,7 +28,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             silo.AddStreamingGrains().AddMemoryGrainStorage(StorageNames.Default);
-            silo.UseInMemoryReminderService();
+            silo.AddInProcessWakeUps(); // reminders, the production wake-ups, are tested on PostgreSQL (PostgresSiloTests)
             silo.AddIncomingGrainCallFilter<RollupCalls>();
             silo.Services.AddSingleton<IOutputSink, RecordingOutputSink>();
             silo.Services.AddSingleton<IPlaceRegistry, TestPlaceRegistry>();

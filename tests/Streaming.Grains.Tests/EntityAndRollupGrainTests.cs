@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Runtime;
+using Orleans.TestingHost;
 using Streaming.Domain;
 using Streaming.Grains.Abstractions;
 
@@ -64,15 +68,33 @@ public sealed class EntityAndRollupGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Entity_WindowStillRunning_OutlivesActivationCollection()
+    public async Task Entity_HourStillRunning_CollectedWhenIdleAndWokenOnceItHasEnded()
     {
         var source = fixture.Grains.GetGrain<ISourceGrain>(Events.Unique("running"));
         var key = source.GetPrimaryKeyString();
-        await source.Ingest([Events.SensorAt(key, DateTimeOffset.UtcNow, 1, ("pm25", 4))]);
+        var now = DateTimeOffset.UtcNow;
+        await source.Ingest([Events.SensorAt(key, now, 1, ("pm25", 4))]);
         var entity = fixture.Grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(EntityKey.ForSource(new SourceId(key))));
 
-        // Collected, a sensor that stops would leave this hour open in storage until its next reading, if ever.
-        Assert.True(await Deactivation.SurvivesCollection(fixture.Grains, entity, TimeSpan.FromSeconds(2)));
+        // Kept while its hour runs, a million sensors that report every twenty minutes would each hold an activation.
+        await Deactivation.CollectUntilGone(fixture.Grains, entity);
+
+        var hourEnd = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero).AddHours(1);
+        var due = fixture.Cluster.Silos.Cast<InProcessSiloHandle>()
+            .Select(s => s.SiloHost.Services.GetRequiredService<InProcessWakeUps>().DueAt(entity.GetGrainId()))
+            .Single(d => d is not null);
+        Assert.InRange(due!.Value, hourEnd, hourEnd + TimeSpan.FromSeconds(2)); // spread over the idle timeout
+    }
+
+    [Fact]
+    public void SourceAndEntity_QuietSensorAge_UnlessConfigured()
+    {
+        var ages = fixture.Cluster.Silos.Cast<InProcessSiloHandle>()
+            .Select(s => s.SiloHost.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value.ClassSpecificCollectionAge);
+
+        Assert.All(ages, a => Assert.Equal(
+            [(typeof(EntityGrain).FullName!, TimeSpan.FromMinutes(5)), (typeof(SourceGrain).FullName!, TimeSpan.FromMinutes(5))],
+            a.Select(p => (p.Key, p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal)));
     }
 
     [Fact]
@@ -84,7 +106,7 @@ public sealed class EntityAndRollupGrainTests(ClusterFixture fixture)
         await Wait.Until(() => entity.GetWindows(Pm25, TimeSpan.FromHours(1), null, null),
             w => w.Length == 1 && w[0].Final, "the idle entity's hour to be final");
 
-        await Deactivation.CollectUntilGone(fixture.Grains, entity); // a keep-alive left behind would hold it a minute more
+        await Deactivation.CollectUntilGone(fixture.Grains, entity);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Storage;
 
 namespace Streaming.Grains;
@@ -15,6 +16,21 @@ public static class GrainsSiloBuilderExtensions
     {
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         silo.Services.AddSingleton<RollupForwarder>();
+        // Configured ages, bound after this, replace these (a [CollectionAgeLimit] would overrule the configuration).
+        silo.Services.Configure<GrainCollectionOptions>(o =>
+        {
+            o.ClassSpecificCollectionAge[typeof(SourceGrain).FullName!] = QuietSensorAge;
+            o.ClassSpecificCollectionAge[typeof(EntityGrain).FullName!] = QuietSensorAge;
+        });
         return silo;
     }
+
+    /// <summary>
+    /// How long a sensor's source and entity stay active after its last event: a sensor that reports more often keeps
+    /// them, one that reports less often pays a state read per event instead of holding two activations (several KB each)
+    /// between events; a million sensors reporting every twenty minutes would otherwise all stay active. Longer than a
+    /// minute window's end plus the idle timeout, so an entity closes its minute before it goes; its hour is closed by a
+    /// wake-up (see <see cref="WindowWakeUp"/>).
+    /// </summary>
+    public static readonly TimeSpan QuietSensorAge = TimeSpan.FromMinutes(5);
 }

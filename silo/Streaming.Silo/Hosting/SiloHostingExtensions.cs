@@ -31,7 +31,7 @@ public static class SiloHostingExtensions
                 // Embedded default: one process, nothing to install; state lives in this process and a restart loses it.
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, null, options.ServiceId, options.ClusterId);
                 silo.AddInProcessGrainStorage(StorageNames.Default);
-                silo.UseInMemoryReminderService();
+                silo.AddInProcessWakeUps(); // the state they would close goes with the process too
             }
             else
             {

@@ -53,6 +53,22 @@ public sealed class SiloSettingsFileTests
         Assert.Contains("MemoryUsageTargetPercentage", refused.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task GrainCollectionAge_PerClassFromSettings_ReachesOrleans()
+    {
+        // A source's and an entity's age have defaults in code; a configured one must replace them. One at or below the
+        // collection quantum (a minute) is refused by Orleans' validation, naming the class: proof the setting got there.
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await using var started = await SiloProcess.StartAsync(new Dictionary<string, string>
+            {
+                ["Orleans:Collection:ClassSpecificCollectionAge:Streaming.Grains.EntityGrain"] = "00:00:30",
+                ["Kafka:Enabled"] = "false",
+            });
+        });
+        Assert.Contains("Streaming.Grains.EntityGrain CollectionAgeLimit is set to 00:00:30", refused.Message, StringComparison.Ordinal);
+    }
+
     // One event from a new source (two grains placed and activated), then a graceful stop, so every line is out.
     private static async Task IngestAndStopAsync(SiloProcess silo)
     {

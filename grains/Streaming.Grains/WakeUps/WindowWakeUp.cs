@@ -1,16 +1,16 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Orleans.Storage;
 
 namespace Streaming.Grains;
 
 /// <summary>
 /// Brings back a grain that was deactivated with work still due on its timer: windows to close once they end, segments
-/// its parent has not confirmed. While active it keeps itself (see <see cref="TimerKeepAlive"/>); but a silo that stops,
-/// memory pressure or a failed write end the activation anyway, and a grain whose events have stopped would never be
-/// called again, its last hour open in storage for good. On deactivation it registers an Orleans reminder for when the
-/// work falls due (a row in the reminder table on PostgreSQL, so it outlives the silo); the reminder activates it, it does
-/// the work, and the reminder goes. A grain that is deactivated with nothing due registers nothing.
+/// its parent has not confirmed. Whatever ends the activation (idle collection, a silo that stops, memory pressure, a
+/// failed write), a grain whose events have stopped would never be called again, its last hour open in storage for good.
+/// On deactivation it registers a wake-up for when the work falls due: in this silo's memory where its state is kept in
+/// the process too (<see cref="InProcessWakeUps"/>), else an Orleans reminder (a row in the reminder table on PostgreSQL,
+/// so it outlives the silo). The wake-up activates it, it does the work, and the wake-up goes. A grain that is
+/// deactivated with nothing due registers nothing.
 /// </summary>
 internal static partial class WindowWakeUp
 {
@@ -27,22 +27,28 @@ internal static partial class WindowWakeUp
     /// <summary>
     /// Registers the wake-up for <paramref name="due"/> (when every window open now will have ended: one wake-up, not
     /// one per window), plus up to <paramref name="spread"/> by the grain's hash, since the hours of all a silo's
-    /// entities end together; nothing if null, or if the silo is stopping and the grain's state is kept in this process
-    /// (it dies with the process: nothing would be left to close). A failure is logged, not thrown: the grain goes
-    /// either way, and its windows then wait for its next event.
+    /// entities end together; nothing if null. A failure is logged, not thrown: the grain goes either way, and its windows
+    /// then wait for its next event.
     /// </summary>
-    public static async Task RegisterAsync(Grain grain, DeactivationReason reason, DateTimeOffset? due, TimeSpan spread, DateTimeOffset now,
-        ILogger logger)
+    public static async Task RegisterAsync(Grain grain, DateTimeOffset? due, TimeSpan spread, DateTimeOffset now, ILogger logger)
     {
-        if (due is not { } at || reason.ReasonCode == DeactivationReasonCode.ShuttingDown
-            && grain.GrainContext.ActivationServices.GetKeyedService<IGrainStorage>(StorageNames.Default) is InProcessGrainStorage)
+        if (due is not { } at)
         {
             return;
         }
         var wait = at - now + spread * (grain.GetGrainId().GetUniformHashCode() / (double)uint.MaxValue);
+        if (wait < Soonest)
+        {
+            wait = Soonest;
+        }
+        if (grain.GrainContext.ActivationServices.GetService<InProcessWakeUps>() is { } inProcess)
+        {
+            inProcess.Register(grain.GetGrainId(), now + wait);
+            return;
+        }
         try
         {
-            await grain.RegisterOrUpdateReminder(Name, wait > Soonest ? wait : Soonest, Retry);
+            await grain.RegisterOrUpdateReminder(Name, wait, Retry);
         }
         catch (Exception ex)
         {
@@ -50,7 +56,7 @@ internal static partial class WindowWakeUp
         }
     }
 
-    /// <summary>Removes the wake-up once the woken grain has done what was due (and holds a timer for what is not).</summary>
+    /// <summary>Removes the reminder once the woken grain has done what was due (and holds a timer for what is not).</summary>
     public static async Task ClearAsync(Grain grain, ILogger logger)
     {
         try
