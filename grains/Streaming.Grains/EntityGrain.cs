@@ -61,10 +61,17 @@ public sealed partial class EntityGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         WindowWakeUp.RegisterAsync(this, EntityModel.AllClosedAt(state.State, windows.Value), windows.Value.IdleTimeout, time.GetUtcNow(), logger);
 
+    // Woken with nothing left due (its sensor has stopped), the entity goes at once rather than after the quiet age: the
+    // hours of all a silo's entities end together, and their wake-ups would otherwise hold them all again for minutes. A
+    // segment still on its way to the area goes again from the outbox on the next activation; the area takes it once.
     public async Task WakeUp()
     {
         await CloseIdleWindows();
         Schedule();
+        if (_timer is null)
+        {
+            DeactivateOnIdle();
+        }
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)

@@ -8,7 +8,7 @@ namespace Streaming.Grains;
 /// Wake-ups kept in this silo's memory, for a silo whose grain state is kept there too (the embedded default): nothing
 /// would be left to close after the process ends, so nothing needs to outlive it. A waiting grain costs a queue entry
 /// (its id and due time, about a hundred bytes) where an Orleans reminder in memory costs its table row, its timer and a
-/// call to the reminder table to register, and Orleans re-reads that table whole as the silo's range changes. Once a
+/// call to the reminder table to register, and each silo re-reads its whole range of that table every five minutes. Once a
 /// second it wakes what is due, a few grains at a time, so a silo whose entities' hours all end together wakes them at
 /// the pace it can activate them rather than all at once. A wake-up that fails is tried again a minute later.
 /// </summary>
