@@ -106,9 +106,10 @@ internal sealed class RuntimeCounters : IDisposable
         {
             source.Process();
         }
-        catch (Exception ex) when (ex is EndOfStreamException or ObjectDisposedException or IOException)
+        catch (Exception ex) when (ex is EndOfStreamException or ObjectDisposedException or IOException or FormatException)
         {
-            // The session ended with the silo.
+            // The session ended with the silo (a silo that dies mid-block, out of memory say, cuts the stream short: the
+            // run then fails with the silo's last lines rather than the harness with this thread's exception).
         }
     }
 

@@ -23,18 +23,6 @@ public sealed partial class InProcessWakeUps(IGrainFactory grains, TimeProvider 
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
 
-    /// <summary>How many grains are waiting to be woken.</summary>
-    public int Waiting
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _queue.Count;
-            }
-        }
-    }
-
     /// <summary>When <paramref name="grain"/> is to be woken, if it is waiting.</summary>
     public DateTimeOffset? DueAt(GrainId grain)
     {
