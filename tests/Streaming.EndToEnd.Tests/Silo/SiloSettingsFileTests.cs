@@ -40,17 +40,11 @@ public sealed class SiloSettingsFileTests
     {
         // Shedding starts above the limit and stops at the target; a target above the limit is refused by Orleans'
         // own validation, which it only sees if the section is bound.
-        var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
-        {
-            await using var started = await SiloProcess.StartAsync(new Dictionary<string, string>
-            {
-                ["Orleans:Collection:EnableActivationSheddingOnMemoryPressure"] = "true",
-                ["Orleans:Collection:MemoryUsageLimitPercentage"] = "60",
-                ["Orleans:Collection:MemoryUsageTargetPercentage"] = "70",
-                ["Kafka:Enabled"] = "false",
-            });
-        });
-        Assert.Contains("MemoryUsageTargetPercentage", refused.Message, StringComparison.Ordinal);
+        var refused = await StartRefusedAsync(
+            ("Orleans:Collection:EnableActivationSheddingOnMemoryPressure", "true"),
+            ("Orleans:Collection:MemoryUsageLimitPercentage", "60"),
+            ("Orleans:Collection:MemoryUsageTargetPercentage", "70"));
+        Assert.Contains("MemoryUsageTargetPercentage", refused, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,15 +52,20 @@ public sealed class SiloSettingsFileTests
     {
         // A source's and an entity's age have defaults in code; a configured one must replace them. One at or below the
         // collection quantum (a minute) is refused by Orleans' validation, naming the class: proof the setting got there.
+        var refused = await StartRefusedAsync(("Orleans:Collection:ClassSpecificCollectionAge:Streaming.Grains.EntityGrain", "00:00:30"));
+        Assert.Contains("Streaming.Grains.EntityGrain CollectionAgeLimit is set to 00:00:30", refused, StringComparison.Ordinal);
+    }
+
+    // Starts a silo (Kafka off) that must refuse these settings; returns why.
+    private static async Task<string> StartRefusedAsync(params (string Key, string Value)[] settings)
+    {
+        var all = settings.ToDictionary(s => s.Key, s => s.Value);
+        all["Kafka:Enabled"] = "false";
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
         {
-            await using var started = await SiloProcess.StartAsync(new Dictionary<string, string>
-            {
-                ["Orleans:Collection:ClassSpecificCollectionAge:Streaming.Grains.EntityGrain"] = "00:00:30",
-                ["Kafka:Enabled"] = "false",
-            });
+            await using var started = await SiloProcess.StartAsync(all);
         });
-        Assert.Contains("Streaming.Grains.EntityGrain CollectionAgeLimit is set to 00:00:30", refused.Message, StringComparison.Ordinal);
+        return refused.Message;
     }
 
     // One event from a new source (two grains placed and activated), then a graceful stop, so every line is out.
