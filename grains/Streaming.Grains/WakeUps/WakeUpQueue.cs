@@ -3,7 +3,7 @@ namespace Streaming.Grains;
 /// <summary>
 /// When each key is due, taken in order of due time; registering a key again replaces its due time, as an Orleans
 /// reminder registered again does. Not thread-safe. A replaced entry stays in the order until its time comes and is then
-/// skipped, so a key costs one dictionary entry plus one order entry per registration still ahead.
+/// skipped, so a key costs one dictionary entry plus one order entry per distinct due time still ahead.
 /// </summary>
 public sealed class WakeUpQueue<TKey> where TKey : notnull
 {
@@ -19,6 +19,10 @@ public sealed class WakeUpQueue<TKey> where TKey : notnull
     /// <summary>Makes <paramref name="key"/> due at <paramref name="dueTicks"/>, whatever it was due at before.</summary>
     public void Set(TKey key, long dueTicks)
     {
+        if (_due.TryGetValue(key, out var current) && current == dueTicks)
+        {
+            return; // the usual case: an entity collected again before the same hour's end
+        }
         _due[key] = dueTicks;
         _order.Enqueue(key, dueTicks);
     }
