@@ -137,6 +137,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                await _process.WaitForExitAsync(); // the output read to its end: its last lines say why
                 throw new InvalidOperationException($"The silo exited with code {_process.ExitCode} before it was healthy:\n{Output}");
             }
             try
