@@ -87,14 +87,18 @@ public sealed class EntityAndRollupGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public void SourceAndEntity_QuietSensorAge_UnlessConfigured()
+    public void SourceAndEntity_QuietSensorAge_CollectedEverySecond_UnlessConfigured()
     {
-        var ages = fixture.Cluster.Silos.Cast<InProcessSiloHandle>()
-            .Select(s => s.SiloHost.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value.ClassSpecificCollectionAge);
+        var options = fixture.Cluster.Silos.Cast<InProcessSiloHandle>()
+            .Select(s => s.SiloHost.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value);
 
-        Assert.All(ages, a => Assert.Equal(
-            [(typeof(EntityGrain).FullName!, TimeSpan.FromMinutes(5)), (typeof(SourceGrain).FullName!, TimeSpan.FromMinutes(5))],
-            a.Select(p => (p.Key, p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal)));
+        Assert.All(options, o =>
+        {
+            Assert.Equal(
+                [(typeof(EntityGrain).FullName!, TimeSpan.FromMinutes(5)), (typeof(SourceGrain).FullName!, TimeSpan.FromMinutes(5))],
+                o.ClassSpecificCollectionAge.Select(p => (p.Key, p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal));
+            Assert.Equal(TimeSpan.FromSeconds(1), o.CollectionQuantum); // not a minute's quiet sensors at once
+        });
     }
 
     [Fact]

@@ -47,13 +47,17 @@ public sealed class SiloSettingsFileTests
         Assert.Contains("MemoryUsageTargetPercentage", refused, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task GrainCollectionAge_PerClassFromSettings_ReachesOrleans()
+    [Theory]
+    // An age at or below the quantum (a second) is refused, naming the class.
+    [InlineData("ClassSpecificCollectionAge:Streaming.Grains.EntityGrain", "00:00:01", "Streaming.Grains.EntityGrain CollectionAgeLimit is set to 00:00:01.")]
+    // A quantum of ten minutes leaves the 5-minute ages of a source and an entity below it.
+    [InlineData("CollectionQuantum", "00:10:00", "CollectionAgeLimit must be greater than CollectionQuantum, which is set to 00:10:00")]
+    public async Task GrainCollection_SettingsReplaceTheSensorDefaults(string key, string value, string refusal)
     {
-        // A source's and an entity's age have defaults in code; a configured one must replace them. One at or below the
-        // collection quantum (a minute) is refused by Orleans' validation, naming the class: proof the setting got there.
-        var refused = await StartRefusedAsync(("Orleans:Collection:ClassSpecificCollectionAge:Streaming.Grains.EntityGrain", "00:00:30"));
-        Assert.Contains("Streaming.Grains.EntityGrain CollectionAgeLimit is set to 00:00:30", refused, StringComparison.Ordinal);
+        // A source's and an entity's age and the collection quantum have defaults in code; configured ones must replace
+        // them. Orleans' validation refuses these, so its message is proof the setting got there.
+        var refused = await StartRefusedAsync(("Orleans:Collection:" + key, value));
+        Assert.Contains(refusal, refused, StringComparison.Ordinal);
     }
 
     // Starts a silo (Kafka off) that must refuse these settings; returns why.
