@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Runtime;
 using Streaming.Domain;
 using Streaming.Grains.Abstractions;
@@ -15,13 +16,15 @@ namespace Streaming.Grains;
 /// area takes a turn per interval rather than per event. Final windows go into a record of their own once enough have gathered
 /// (<see cref="FinalWindowArchive"/>), so the write per batch does not grow with the entity's history. An entity gone quiet
 /// is collected as any idle grain, windows open or not: a wake-up brings it back when they have ended
-/// (<see cref="WindowWakeUp"/>), so a sensor that reports every twenty minutes costs no activation in between.
+/// (<see cref="WindowWakeUp"/>), so a sensor that reports every twenty minutes costs no activation in between. Such an
+/// entity, whose events come further apart than its collection age, goes as soon as nothing is due before that wake-up
+/// (its minute closed, its hour left to the wake-up) rather than stay the age (<see cref="QuietSensor"/>).
 /// </summary>
 public sealed partial class EntityGrain(
     [PersistentState("entity", StorageNames.Default)] IPersistentState<EntityState> state,
     [PersistentState("entity-final", StorageNames.Default)] IPersistentState<FinalWindows> final,
     IOptions<WindowOptions> windows, IOptions<CleaningOptions> cleaning, IOptions<RollupOptions> rollups, IPlaceRegistry places,
-    RollupForwarder forwarder, IOutputSink output, TimeProvider time, ILogger<EntityGrain> logger)
+    RollupForwarder forwarder, IOutputSink output, IOptions<GrainCollectionOptions> collection, TimeProvider time, ILogger<EntityGrain> logger)
     : Grain, IEntityGrain, IEntityQueryGrain, IWakeUpGrain, IRemindable
 {
     // What the archive facet holds between writes (never changed): an entity's archive is in its windows, not kept twice.
@@ -38,6 +41,10 @@ public sealed partial class EntityGrain(
     private long _durableSeq;
     private bool _forwarding;
     private bool _forwardFailed;
+
+    // Whether the last event came more than the collection age after the one before (or was the first): see LeaveIfQuiet.
+    private readonly TimeSpan _quietAge = QuietSensor.Age<EntityGrain>(collection.Value);
+    private bool _quiet;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -84,7 +91,9 @@ public sealed partial class EntityGrain(
     {
         try
         {
+            var previous = state.State.LastReceivedAt;
             var result = EntityModel.Apply(state.State, batch, windows.Value, cleaning.Value.MaxDedupeEntries, cleaning.Value.DedupeHorizon);
+            _quiet = state.State.LastReceivedAt is { } last && QuietSensor.ReportsLessOftenThan(_quietAge, previous, last);
             state.State.Outbox.Enqueue(result.Deltas);
             await WriteAsync();
             Forward();
@@ -92,6 +101,7 @@ public sealed partial class EntityGrain(
             Publish(result.Emitted);
             output.PublishEntity(Snapshot());
             Schedule();
+            LeaveIfQuiet();
             return result.Outcomes;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -135,6 +145,19 @@ public sealed partial class EntityGrain(
         _forwardFailed = false;
         Forward();
         Schedule(); // the next idle check
+        LeaveIfQuiet();
+    }
+
+    // An entity whose events come further apart than its collection age goes once nothing is due before the wake-up its
+    // deactivation registers: with minute and hour windows, once its minute has closed. Staying until collected would hold
+    // it for minutes that its next event, further off, would not use. A segment still on its way to the area goes again
+    // from the outbox on the next activation, and the area takes it once.
+    private void LeaveIfQuiet()
+    {
+        if (_quiet && !_forwardFailed && EntityModel.IdleCheckAt(state.State, windows.Value) == EntityModel.AllClosedAt(state.State, windows.Value))
+        {
+            DeactivateOnIdle();
+        }
     }
 
     private async Task CloseIdleWindows(CancellationToken cancellationToken = default)

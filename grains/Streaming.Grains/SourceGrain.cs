@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
 using Orleans.Runtime;
 using Streaming.Domain;
 using Streaming.Grains.Abstractions;
@@ -10,14 +11,16 @@ namespace Streaming.Grains;
 /// Cleans one source's events and hands them to their entities. Persistence: one write per ingested batch,
 /// after the entities have durably applied it and its clean events are on the output, before returning, so an
 /// acknowledged batch is never lost; a crash before the write means a redelivery, which the entities drop as
-/// duplicates (the clean output is at-least-once).
+/// duplicates (the clean output is at-least-once). A source whose events come further apart than its collection age goes
+/// as soon as the batch is written (<see cref="QuietSensor"/>).
 /// </summary>
 public sealed partial class SourceGrain(
     [PersistentState("source", StorageNames.Default)] IPersistentState<SourceCleaningState> state,
     IOptions<CleaningOptions> cleaning, IOptions<LinkingOptions> linking, IOptions<WindowOptions> windows, IPlaceRegistry places, IOutputSink output,
-    TimeProvider time, ILogger<SourceGrain> logger) : Grain, ISourceGrain
+    IOptions<GrainCollectionOptions> collection, TimeProvider time, ILogger<SourceGrain> logger) : Grain, ISourceGrain
 {
     private readonly WindowOptions _activityWindows = SourceActivity.Retaining(windows.Value);
+    private readonly TimeSpan _quietAge = QuietSensor.Age<SourceGrain>(collection.Value);
 
     public async Task<IngestReport> Ingest(EventEnvelope[] batch)
     {
@@ -37,7 +40,9 @@ public sealed partial class SourceGrain(
 
     private async Task<IngestReport> IngestCore(EventEnvelope[] batch)
     {
-        state.State.LastSeen = time.GetUtcNow();
+        var now = time.GetUtcNow();
+        var quiet = QuietSensor.ReportsLessOftenThan(_quietAge, state.State.LastSeen, now);
+        state.State.LastSeen = now;
         var rejections = new List<ReadingRejection>();
         var clean = new List<CleanEvent>(batch.Length);
         var wholeRejected = 0;
@@ -78,6 +83,10 @@ public sealed partial class SourceGrain(
         var recordsApplied = await RecordRouting.ApplyAsync(
             GrainFactory, this.GetPrimaryKeyString(), state.State, places.Index, records, time.GetUtcNow());
         await state.WriteStateAsync();
+        if (quiet)
+        {
+            DeactivateOnIdle(); // its next event would find it collected anyway
+        }
         return new IngestReport(clean.Count - late.Count + recordsApplied, wholeRejected + late.Count, [.. rejections]);
     }
 

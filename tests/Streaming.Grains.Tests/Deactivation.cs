@@ -46,4 +46,23 @@ internal static class Deactivation
         }
         return true;
     }
+
+    /// <summary>
+    /// True if <paramref name="grain"/> is still active after <paramref name="during"/>, nothing forcing a collection; false
+    /// as soon as it is gone. For what a grain must not do by itself, such as leave after its call.
+    /// </summary>
+    public static async Task<bool> StaysActive(IGrainFactory grains, IAddressable grain, TimeSpan during)
+    {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var until = DateTime.UtcNow + during;
+        while (DateTime.UtcNow < until)
+        {
+            if (await management.GetGrainActivationCount((GrainReference)grain) == 0)
+            {
+                return false;
+            }
+            await Task.Delay(20);
+        }
+        return true;
+    }
 }

@@ -102,6 +102,53 @@ public sealed class EntityAndRollupGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task QuietSensor_SourceGoesWithItsBatch_EntityOnceItsMinuteHasClosed()
+    {
+        var source = fixture.Grains.GetGrain<ISourceGrain>(Events.Unique("quiet"));
+        var key = GrainKeys.Entity(EntityKey.ForSource(new SourceId(source.GetPrimaryKeyString())));
+        var entity = fixture.Grains.GetGrain<IEntityQueryGrain>(key);
+        var management = fixture.Grains.GetGrain<IManagementGrain>(0);
+        // A first event counts as quiet (the sensor's rate is not known yet); its minute ends within a second, its hour
+        // later than the idle check (2 s after the event), or both would close together and the entity go at once.
+        var now = await Wait.Until(() => Task.FromResult(DateTimeOffset.UtcNow), t => t.AddSeconds(5).Hour == t.AddSeconds(-59).Hour,
+            "a time more than 5 s before the hour's end", TimeSpan.FromSeconds(90));
+        await source.Ingest([Events.SensorAt(source.GetPrimaryKeyString(), now.AddSeconds(-59), 1, ("pm25", 4))]);
+
+        // Nothing forces a collection here, and both grains' age is five minutes.
+        await Wait.Until(() => management.GetGrainActivationCount((GrainReference)source), n => n == 0, "the quiet source gone with its batch");
+        await Wait.Until(() => management.GetGrainActivationCount((GrainReference)entity), n => n == 0, "the quiet entity gone");
+        // Its minute was closed by the entity itself, 2 s after the event; a wake-up would have come 5 s after it at the soonest.
+        Assert.Contains(RecordingOutputSink.Windows, w => w.Owner == key && w.Window.Final && w.Window.Size == TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task FrequentSensor_KeepsItsGrainsPastTheIdleCheck()
+    {
+        var source = fixture.Grains.GetGrain<ISourceGrain>(Events.Unique("frequent"));
+        var key = GrainKeys.Entity(EntityKey.ForSource(new SourceId(source.GetPrimaryKeyString())));
+        var now = DateTimeOffset.UtcNow;
+        await source.Ingest([Events.SensorAt(source.GetPrimaryKeyString(), now.AddSeconds(-59), 1, ("pm25", 4))]);
+        await source.Ingest([Events.SensorAt(source.GetPrimaryKeyString(), now.AddSeconds(-58), 2, ("pm25", 5))]);
+        await Wait.Until(() => Task.FromResult(RecordingOutputSink.Windows.Any(w => w.Owner == key && w.Window.Final)),
+            closed => closed, "the entity's idle check to close its minute");
+
+        Assert.True(await Deactivation.StaysActive(fixture.Grains, source, TimeSpan.FromSeconds(1)), "the source of a sensor that reports often went");
+        Assert.True(await Deactivation.StaysActive(fixture.Grains, fixture.Grains.GetGrain<IEntityQueryGrain>(key), TimeSpan.FromSeconds(1)),
+            "the entity of a sensor that reports often went after its idle check");
+    }
+
+    [Theory]
+    [InlineData(null, true)]   // a new sensor
+    [InlineData(301, true)]
+    [InlineData(300, false)]
+    [InlineData(10, false)]
+    public void QuietSensor_EventsFurtherApartThanTheAge(int? secondsSincePrevious, bool quiet)
+    {
+        var now = Events.T0;
+        Assert.Equal(quiet, QuietSensor.ReportsLessOftenThan(TimeSpan.FromMinutes(5), secondsSincePrevious is { } s ? now.AddSeconds(-s) : null, now));
+    }
+
+    [Fact]
     public async Task Entity_EveryWindowClosed_CollectedAsAnyIdleGrain()
     {
         var source = Events.Unique("closed");
