@@ -316,8 +316,11 @@ internal static partial class Scenarios
             var batches = Enumerable.Range(0, (count + batch - 1) / batch);
             await Parallel.ForEachAsync(batches, new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (b, ct) =>
             {
-                var json = StateBaseline.Body(prefix, b * batch, Math.Min(count, (b + 1) * batch), width, now);
-                Interlocked.Add(ref resent, await IngestPost.PostAsync(silo.Http, json, ct));
+                for (var seq = 1; seq <= StateBaseline.EventsPerEntity; seq++)
+                {
+                    var json = StateBaseline.Body(prefix, b * batch, Math.Min(count, (b + 1) * batch), width, now, seq);
+                    Interlocked.Add(ref resent, await IngestPost.PostAsync(silo.Http, json, ct));
+                }
             });
         }
         using var counters = new RuntimeCounters(silo.Pid);
@@ -330,7 +333,7 @@ internal static partial class Scenarios
         await IngestAsync("mem", s.Entities);
         var ingestSeconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         await Task.Delay(2000);
-        var allocatedPerEvent = (counters.AllocatedBytes - allocatedBefore) / s.Entities;
+        var allocatedPerEvent = (counters.AllocatedBytes - allocatedBefore) / s.Entities / StateBaseline.EventsPerEntity;
         await counters.FullGcAsync();
         var (heapAfter, after) = (counters.HeapBytes, silo.ResidentBytes());
         Report.Progress(string.Create(CultureInfo.InvariantCulture,
@@ -343,9 +346,9 @@ internal static partial class Scenarios
             string.Create(CultureInfo.InvariantCulture,
                 $"the source's and entity's states {state.Objects:N0} B as objects and {state.Serialized:N0} B as the storage's serialized copy, the rest {perEntity - state.Objects - state.Serialized:N0} B; ") +
             string.Create(CultureInfo.InvariantCulture,
-                $"{(after - before) / (double)s.Entities:N0} B RSS per entity (RSS {before / 1048576.0:F0} -> {after / 1048576.0:F0} MiB); {allocatedPerEvent / 1024:N0} KiB allocated per activating event; ") +
+                $"{(after - before) / (double)s.Entities:N0} B RSS per entity (RSS {before / 1048576.0:F0} -> {after / 1048576.0:F0} MiB); {allocatedPerEvent / 1024:N0} KiB allocated per event; ") +
             string.Create(CultureInfo.InvariantCulture, $"activation ingest {s.Entities / ingestSeconds:N0} new entities/s (batches of {batch}, {resent} resent after 503)"),
-            "each entity = source:{id} with its own SourceGrain (one 3-reading event each, 1 min + 1 h windows open), all in the 'unassigned' area; Kafka output off; " +
+            "each entity = source:{id} with its own SourceGrain (two 3-reading events each, one after the other, as from a sensor that reports often, whose grains stay: after one alone they would go; 1 min + 1 h windows open), all in the 'unassigned' area; Kafka output off; " +
             "the states' own weight: the same events through the same domain steps (cleaning, source activity, entity windows, the outbox confirmed by the area) in the harness process, " +
             "up to 100,000 entities' states held, full GC, heap divided; serialized = the Orleans binary serializer's output for one source and one entity, " +
             "without the byte array's header and the storage's dictionary entry; the rest = activations, grain directory, storage entries, dashboard counts; " +

@@ -21,14 +21,20 @@ internal static class StateBaseline
     /// <summary>Digits in the source ids of a run of <paramref name="count"/> entities.</summary>
     public static int Width(int count) => Math.Max(7, count.ToString(CultureInfo.InvariantCulture).Length);
 
-    /// <summary>The JSON array memory-entities posts for entities <paramref name="from"/> up to <paramref name="to"/>: one 3-reading event each.</summary>
-    public static string Body(string prefix, int from, int to, int width, DateTimeOffset now)
+    /// <summary>Events per entity: the second a millisecond after the first in event time, as from a sensor that reports often, whose grains stay.</summary>
+    public const int EventsPerEntity = 2;
+
+    /// <summary>
+    /// The JSON array memory-entities posts for entities <paramref name="from"/> up to <paramref name="to"/>: one 3-reading
+    /// event each, number <paramref name="seq"/> of <see cref="EventsPerEntity"/>.
+    /// </summary>
+    public static string Body(string prefix, int from, int to, int width, DateTimeOffset now, int seq)
     {
         var json = new StringBuilder("[");
         for (var i = from; i < to; i++)
         {
             json.Append(CultureInfo.InvariantCulture,
-                $$"""{"source":"{{prefix}}-{{i.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0')}}","time":"{{now.AddMilliseconds(i % 60_000):yyyy-MM-ddTHH:mm:ss.fffZ}}","readings":{"pm25":{{5 + (i % 30)}},"no2":{{10 + (i % 40)}},"temperature":{{15 + (i % 10)}}},"seq":1},""");
+                $$"""{"source":"{{prefix}}-{{i.ToString(CultureInfo.InvariantCulture).PadLeft(width, '0')}}","time":"{{now.AddMilliseconds((i % 60_000) + seq - 1):yyyy-MM-ddTHH:mm:ss.fffZ}}","readings":{"pm25":{{5 + (i % 30) + seq}},"no2":{{10 + (i % 40)}},"temperature":{{15 + (i % 10)}}},"seq":{{seq}}},""");
         }
         json[^1] = ']';
         return json.ToString();
@@ -46,18 +52,24 @@ internal static class StateBaseline
         const int batch = 500;
         for (var from = 0; from < count; from += batch)
         {
-            // Decoded as the silo decodes them, so metric names are strings of their own per event as they are there.
-            var envelopes = SensorJsonDecoder.Decode(Encoding.UTF8.GetBytes(Body(prefix, from, Math.Min(count, from + batch), width, now)), decoding).Envelopes;
-            for (var j = 0; j < envelopes.Count; j++)
+            var to = Math.Min(count, from + batch);
+            for (var j = from; j < to; j++)
             {
-                var sourceState = new SourceCleaningState();
-                var entity = new EntityState();
-                var clean = ContentCleaning.Clean(envelopes[j], sourceState, cleaning).Event
-                    ?? throw new InvalidOperationException($"the memory-entities event of {envelopes[j].Source} did not clean");
-                SourceActivity.Count(sourceState, [clean], activity);
-                entity.Outbox.Enqueue(EntityModel.Apply(entity, [clean], windows, cleaning.MaxDedupeEntries, cleaning.DedupeHorizon).Deltas);
-                entity.Outbox.Confirm(entity.Outbox.LastSeq); // the area has confirmed it in the silo, within the forward interval
-                (states[2 * (from + j)], states[(2 * (from + j)) + 1]) = (sourceState, entity);
+                (states[2 * j], states[(2 * j) + 1]) = (new SourceCleaningState(), new EntityState());
+            }
+            for (var seq = 1; seq <= EventsPerEntity; seq++)
+            {
+                // Decoded as the silo decodes them, so metric names are strings of their own per event as they are there.
+                var envelopes = SensorJsonDecoder.Decode(Encoding.UTF8.GetBytes(Body(prefix, from, to, width, now, seq)), decoding).Envelopes;
+                for (var j = 0; j < envelopes.Count; j++)
+                {
+                    var (sourceState, entity) = ((SourceCleaningState)states[2 * (from + j)], (EntityState)states[(2 * (from + j)) + 1]);
+                    var clean = ContentCleaning.Clean(envelopes[j], sourceState, cleaning).Event
+                        ?? throw new InvalidOperationException($"the memory-entities event of {envelopes[j].Source} did not clean");
+                    SourceActivity.Count(sourceState, [clean], activity);
+                    entity.Outbox.Enqueue(EntityModel.Apply(entity, [clean], windows, cleaning.MaxDedupeEntries, cleaning.DedupeHorizon).Deltas);
+                    entity.Outbox.Confirm(entity.Outbox.LastSeq); // the area has confirmed it in the silo, within the forward interval
+                }
             }
         }
         var objects = (GC.GetTotalMemory(forceFullCollection: true) - before) / count;
