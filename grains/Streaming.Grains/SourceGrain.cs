@@ -81,7 +81,7 @@ public sealed partial class SourceGrain(
             SourceActivity.Count(state.State, applied, _activityWindows);
         }
         var recordsApplied = await RecordRouting.ApplyAsync(
-            GrainFactory, this.GetPrimaryKeyString(), state.State, places.Index, records, time.GetUtcNow());
+            GrainFactory, this.GetPrimaryKeyString(), state.State, places.Index, records, now);
         await state.WriteStateAsync();
         if (quiet)
         {

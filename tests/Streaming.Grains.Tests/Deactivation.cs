@@ -32,36 +32,27 @@ internal static class Deactivation
     /// Runs the idle collection pass after pass for <paramref name="during"/>; false as soon as <paramref name="grain"/> is
     /// gone. Many passes, since a grain busy with a timer's tick as the collector looks is skipped that once.
     /// </summary>
-    public static async Task<bool> SurvivesCollection(IGrainFactory grains, IAddressable grain, TimeSpan during)
-    {
-        var management = grains.GetGrain<IManagementGrain>(0);
-        var until = DateTime.UtcNow + during;
-        while (DateTime.UtcNow < until)
-        {
-            await management.ForceActivationCollection(TimeSpan.Zero);
-            if (await management.GetGrainActivationCount((GrainReference)grain) == 0)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
+    public static Task<bool> SurvivesCollection(IGrainFactory grains, IAddressable grain, TimeSpan during) =>
+        ActiveThroughout(grains, grain, during, management => management.ForceActivationCollection(TimeSpan.Zero));
 
     /// <summary>
     /// True if <paramref name="grain"/> is still active after <paramref name="during"/>, nothing forcing a collection; false
     /// as soon as it is gone. For what a grain must not do by itself, such as leave after its call.
     /// </summary>
-    public static async Task<bool> StaysActive(IGrainFactory grains, IAddressable grain, TimeSpan during)
+    public static Task<bool> StaysActive(IGrainFactory grains, IAddressable grain, TimeSpan during) =>
+        ActiveThroughout(grains, grain, during, _ => Task.Delay(20));
+
+    private static async Task<bool> ActiveThroughout(IGrainFactory grains, IAddressable grain, TimeSpan during, Func<IManagementGrain, Task> eachPass)
     {
         var management = grains.GetGrain<IManagementGrain>(0);
         var until = DateTime.UtcNow + during;
         while (DateTime.UtcNow < until)
         {
+            await eachPass(management);
             if (await management.GetGrainActivationCount((GrainReference)grain) == 0)
             {
                 return false;
             }
-            await Task.Delay(20);
         }
         return true;
     }
