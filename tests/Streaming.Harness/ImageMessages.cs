@@ -62,7 +62,7 @@ internal sealed class ImageMessages : IMessages
 
     public double AverageBytes { get; }
 
-    public string Source(long k) => "cam-" + ((k % Cameras) + 1).ToString(CultureInfo.InvariantCulture);
+    public string Source(long n) => "cam-" + ((n % Cameras) + 1).ToString(CultureInfo.InvariantCulture);
 
     public byte[] Event(string prefix, long k, string source, DateTimeOffset time)
     {

@@ -42,6 +42,10 @@ internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals
     Func<double>? allocatedBytes = null, IReadOnlyList<CpuMeter>? others = null)
 {
     private int _steps;
+    // Events sent by the steps before: each step goes on round the sources from where the last one stopped, so every
+    // source keeps its interval (sources / rate) from the warm-up into the steps, as a real sensor would. Starting each
+    // step at the first source again made the step's sources ones heard from moments before, not an interval before.
+    private long _sentBefore;
     private readonly string _run = Guid.NewGuid().ToString("N")[..6];
 
     /// <summary>Runs one step; a warm-up step is never stopped for its backlog and waits longer for its last events (as long as it ran).</summary>
@@ -121,7 +125,7 @@ internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals
             }
             for (; k < due; k++)
             {
-                var source = messages.Source(k);
+                var source = messages.Source(_sentBefore + k);
                 sender.Send(step, k, source, messages.Event(step.Prefix, k, source, step.IntendedWall(k)));
             }
             // Open loop: nothing waits for replies. But a backlog that keeps growing means the rate is not sustainable;
@@ -142,6 +146,7 @@ internal sealed class OpenLoop(IEventSender sender, IMessages messages, Arrivals
             }
         }
         step.MaxSendLagMicros = Step.Micros(maxLag);
+        _sentBefore += k;
     }
 
     private string? Judge(Step step, LongHistogram delivery, LongHistogram lastQuarter, double drainSeconds)

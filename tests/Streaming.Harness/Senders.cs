@@ -88,7 +88,7 @@ internal sealed class MqttSender(string host, int port, int connections, MqttQua
 
     public void Send(Step step, long k, string source, byte[] payload)
     {
-        var client = _clients[(int)(k % _clients.Count)];
+        var client = _clients[(int)((uint)source.GetHashCode() % _clients.Count)]; // one connection per source, in order
         var message = new MqttApplicationMessageBuilder()
             .WithTopic("sensors/" + source)
             .WithPayload(payload)

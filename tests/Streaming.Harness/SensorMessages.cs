@@ -12,8 +12,8 @@ namespace Streaming.Harness;
 /// <summary>What the open-loop generator sends: message k, from which source.</summary>
 internal interface IMessages
 {
-    /// <summary>The source (sender) of message <paramref name="k"/>.</summary>
-    string Source(long k);
+    /// <summary>The source (sender) of the <paramref name="n"/>th message the generator sends, counting every step.</summary>
+    string Source(long n);
 
     /// <summary>Message <paramref name="k"/> of the step whose ids start with <paramref name="prefix"/>.</summary>
     byte[] Event(string prefix, long k, string source, DateTimeOffset time);
@@ -28,8 +28,8 @@ internal sealed class SensorMessages(int sources) : IMessages
 
     public int Sources { get; } = sources;
 
-    /// <summary>The source id of event <paramref name="k"/>: <c>dev-00001</c>.. in turn, so each source keeps one connection.</summary>
-    public string Source(long k) => "dev-" + ((k % Sources) + 1).ToString(CultureInfo.InvariantCulture).PadLeft(_width, '0');
+    /// <summary>The source id of the <paramref name="n"/>th event: <c>dev-00001</c>.. in turn, each every <see cref="Sources"/> events.</summary>
+    public string Source(long n) => "dev-" + ((n % Sources) + 1).ToString(CultureInfo.InvariantCulture).PadLeft(_width, '0');
 
     public static string Id(string prefix, long k) => prefix + "-" + k.ToString(CultureInfo.InvariantCulture);
 

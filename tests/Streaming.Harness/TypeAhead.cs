@@ -52,7 +52,7 @@ internal sealed class TypeAheadQueries : IMessages
 
     public double AverageLength { get; }
 
-    public string Source(long k) => "";
+    public string Source(long n) => "";
 
     public byte[] Event(string prefix, long k, string source, DateTimeOffset time) => _queries[(int)(k % _queries.Count)];
 }
