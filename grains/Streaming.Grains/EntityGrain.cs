@@ -15,10 +15,11 @@ namespace Streaming.Grains;
 /// <see cref="RollupOptions.ForwardInterval"/>: ingest never waits for the area, which every entity in it shares, and the
 /// area takes a turn per interval rather than per event. Final windows go into a record of their own once enough have gathered
 /// (<see cref="FinalWindowArchive"/>), so the write per batch does not grow with the entity's history. An entity gone quiet
-/// is collected as any idle grain, windows open or not: a wake-up brings it back when they have ended
-/// (<see cref="WindowWakeUp"/>), so a sensor that reports every twenty minutes costs no activation in between. Such an
-/// entity, whose events come further apart than its collection age, goes as soon as nothing is due before that wake-up
-/// (its minute closed, its hour left to the wake-up) rather than stay the age (<see cref="QuietSensor"/>).
+/// is collected as any idle grain, windows open or not: a wake-up brings it back when they have ended, or when its sensor's
+/// next event is overdue if later (<see cref="WindowWakeUp"/>, <see cref="EntityModel.WakeUpAt"/>), so a sensor that
+/// reports every twenty minutes costs no activation in between, and its hour is closed by its next event rather than by a
+/// wake-up. Such an entity, whose events come further apart than its collection age, goes as soon as nothing is due before
+/// that wake-up (its minute closed, its hour left to the wake-up) rather than stay the age (<see cref="QuietSensor"/>).
 /// </summary>
 public sealed partial class EntityGrain(
     [PersistentState("entity", StorageNames.Default)] IPersistentState<EntityState> state,
@@ -43,8 +44,10 @@ public sealed partial class EntityGrain(
     private bool _forwardFailed;
 
     // Whether the last event came more than the collection age after the one before (or was the first): see LeaveIfQuiet.
+    // How long it came after the one before, if this activation saw both: when the next is due (EntityModel.WakeUpAt).
     private readonly TimeSpan _quietAge = QuietSensor.Age<EntityGrain>(collection.Value);
     private bool _quiet;
+    private TimeSpan? _interval;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -65,8 +68,9 @@ public sealed partial class EntityGrain(
     private const string PlacePrefix = "place:";
 
     // Ended with windows open (collected when idle, the silo stopping, memory pressure, a failed apply): see WindowWakeUp.
+    // A sensor whose next event should close them is given until that event is overdue.
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
-        WindowWakeUp.RegisterAsync(this, EntityModel.AllClosedAt(state.State, windows.Value), windows.Value.IdleTimeout, time.GetUtcNow(), logger);
+        WindowWakeUp.RegisterAsync(this, EntityModel.WakeUpAt(state.State, _interval, windows.Value), windows.Value.IdleTimeout, time.GetUtcNow(), logger);
 
     // Woken with nothing left due (its sensor has stopped), the entity goes at once rather than after the quiet age: the
     // hours of all a silo's entities end together, and their wake-ups would otherwise hold them all again for minutes. A
@@ -94,6 +98,10 @@ public sealed partial class EntityGrain(
             var previous = state.State.LastReceivedAt;
             var result = EntityModel.Apply(state.State, batch, windows.Value, cleaning.Value.MaxDedupeEntries, cleaning.Value.DedupeHorizon);
             _quiet = state.State.LastReceivedAt is { } last && QuietSensor.ReportsLessOftenThan(_quietAge, previous, last);
+            if (state.State.LastReceivedAt - previous is { Ticks: > 0 } gap)
+            {
+                _interval = gap;
+            }
             state.State.Outbox.Enqueue(result.Deltas);
             await WriteAsync();
             Forward();

@@ -80,10 +80,8 @@ public sealed class EntityAndRollupGrainTests(ClusterFixture fixture)
         await Deactivation.CollectUntilGone(fixture.Grains, entity);
 
         var hourEnd = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerHour, TimeSpan.Zero).AddHours(1);
-        var due = fixture.Cluster.Silos.Cast<InProcessSiloHandle>()
-            .Select(s => s.SiloHost.Services.GetRequiredService<InProcessWakeUps>().DueAt(entity.GetGrainId()))
-            .Single(d => d is not null);
-        Assert.InRange(due!.Value, hourEnd, hourEnd + TimeSpan.FromSeconds(2)); // spread over the idle timeout
+        var due = WakeUpDue(entity);
+        Assert.InRange(due, hourEnd, hourEnd + TimeSpan.FromSeconds(2)); // spread over the idle timeout
     }
 
     [Fact]
@@ -119,6 +117,29 @@ public sealed class EntityAndRollupGrainTests(ClusterFixture fixture)
         await Wait.Until(() => management.GetGrainActivationCount((GrainReference)entity), n => n == 0, "the quiet entity gone");
         // Its minute was closed by the entity itself, 2 s after the event; a wake-up would have come 5 s after it at the soonest.
         Assert.Contains(RecordingOutputSink.Windows, w => w.Owner == key && w.Window.Final && w.Window.Size == TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task QuietSensor_GoneWithItsHourOpen_WokenOnlyOnceItsNextEventIsOverdue()
+    {
+        var source = fixture.Grains.GetGrain<ISourceGrain>(Events.Unique("overdue"));
+        var id = source.GetPrimaryKeyString();
+        var entity = fixture.Grains.GetGrain<IEntityQueryGrain>(GrainKeys.Entity(EntityKey.ForSource(new SourceId(id))));
+        var now = await Wait.Until(() => Task.FromResult(DateTimeOffset.UtcNow), t => t.AddSeconds(5).Hour == t.AddSeconds(-59).Hour,
+            "a time more than 5 s before the hour's end", TimeSpan.FromSeconds(90));
+        // Received 40 minutes apart: the next is due 40 minutes on, overdue 20 after that, and the hour of the event has
+        // ended by then, so its next event would close it first. Woken at the hour's end, it would be for nothing.
+        var earlier = Events.SensorAt(id, now.AddMinutes(-40), 1, ("pm25", 4));
+        await source.Ingest([earlier with { Provenance = Provenance.Http("/test", now.AddMinutes(-40)) }]);
+        var last = Events.SensorAt(id, now.AddSeconds(-59), 2, ("pm25", 5));
+        await source.Ingest([last]);
+
+        await Wait.Until(() => fixture.Grains.GetGrain<IManagementGrain>(0).GetGrainActivationCount((GrainReference)entity), n => n == 0,
+            "the quiet entity gone once its minute closed");
+        var due = WakeUpDue(entity);
+        var received = last.Provenance.ReceivedAt;
+        var overdue = received + ((received - now.AddMinutes(-40)) * 1.5);
+        Assert.InRange(due, overdue, overdue + TimeSpan.FromSeconds(2)); // spread over the idle timeout
     }
 
     [Fact]
@@ -214,6 +235,12 @@ public sealed class EntityAndRollupGrainTests(ClusterFixture fixture)
         await Wait.Until(() => Task.FromResult(RecordingOutputSink.Windows.Count(w => w.Owner == key && w.Window.Final)),
             n => n == windows, $"{windows} final windows from {key}", TimeSpan.FromSeconds(60));
     }
+
+    // When the silo holding the grain is to wake it (InProcessWakeUps); fails when none is.
+    private DateTimeOffset WakeUpDue(IAddressable grain) =>
+        fixture.Cluster.Silos.Cast<InProcessSiloHandle>()
+            .Select(s => s.SiloHost.Services.GetRequiredService<InProcessWakeUps>().DueAt(grain.GetGrainId()))
+            .Single(d => d is not null)!.Value;
 
     [Fact]
     public async Task Entity_RedeliveredCleanEvent_Duplicate()

@@ -127,4 +127,21 @@ public sealed class EntityModelIdleTests
 
         Assert.Equal(At(30) + _options.IdleTimeout, EntityModel.AllClosedAt(_state, _options));
     }
+
+    [Theory]
+    [InlineData(null, 60)]      // interval unknown (a first event): the hour's end
+    [InlineData(10, 60)]        // the next event overdue before the hour ends: the hour's end
+    [InlineData(20, 70)]        // last heard at 40, every 20: overdue at 70
+    [InlineData(40, 100)]       // overdue 40 min after the hour's end, within the longest window
+    [InlineData(60, 60)]        // overdue 70 min after it, past the longest window: not waited for
+    public void WakeUpAt_SensorWithAKnownInterval_WaitsUntilItsNextEventIsOverdue(int? everyMinutes, int wokenAtMinute)
+    {
+        var options = Windows(OneMinute, OneHour);
+        Assert.Null(EntityModel.WakeUpAt(_state, TimeSpan.FromMinutes(20), options));
+        Apply(options, Clean("a", At(0, 10), 1, receivedAt: At(0, 10)));
+        Apply(options, Clean("b", At(40), 2, receivedAt: At(40)));
+        var interval = everyMinutes is { } m ? TimeSpan.FromMinutes(m) : (TimeSpan?)null;
+
+        Assert.Equal(At(wokenAtMinute), EntityModel.WakeUpAt(_state, interval, options));
+    }
 }
