@@ -44,7 +44,8 @@ public sealed partial class EntityGrain(
     private bool _forwardFailed;
 
     // Whether the last event came more than the collection age after the one before (or was the first): see LeaveIfQuiet.
-    // How long it came after the one before, if this activation saw both: when the next is due (EntityModel.WakeUpAt).
+    // How long it came after the one before (whose time is in the stored state), once there was one: when the next is due
+    // (EntityModel.WakeUpAt).
     private readonly TimeSpan _quietAge = QuietSensor.Age<EntityGrain>(collection.Value);
     private bool _quiet;
     private TimeSpan? _interval;
